@@ -1,0 +1,439 @@
+//! Connection to a node, balance queries and transaction submission.
+
+use crate::{
+	api,
+	errors::{decode_dispatch_error, describe_enum_value, OrClient, TxError},
+	AilockConfig, Balance,
+};
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	ext::scale_value::{self, Primitive, Value, ValueDef},
+	rpcs::{client::RpcParams, LegacyRpcMethods, RpcClient},
+	transactions::{Payload, TransactionStatus},
+	utils::{AccountId32, H256},
+	Metadata, OnlineClient,
+};
+use subxt_signer::sr25519::Keypair;
+
+/// Blocks a transaction stays valid for after the block it was built on.
+const MORTALITY_BLOCKS: u64 = 64;
+
+/// A connection to an Ailock node.
+#[derive(Clone)]
+pub struct AilockClient {
+	api: OnlineClient<AilockConfig>,
+	rpc: RpcClient,
+	legacy: LegacyRpcMethods<RpcConfigFor<AilockConfig>>,
+}
+
+/// How to submit.
+#[derive(Clone, Copy, Debug)]
+pub struct SubmitOptions {
+	/// Apply the transaction to the best block's state first and refuse to submit one whose
+	/// call would fail (nothing is spent then).
+	pub dry_run: bool,
+	/// Tip for the block author, in the smallest unit.
+	pub tip: Balance,
+}
+
+impl Default for SubmitOptions {
+	fn default() -> Self {
+		SubmitOptions { dry_run: true, tip: 0 }
+	}
+}
+
+/// Where a submitted transaction is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+	/// The dry run passed.
+	DryRunPassed,
+	/// Signed and sent to the node.
+	Submitted {
+		/// The transaction's hash.
+		hash: H256,
+	},
+	/// The node's pool accepted it.
+	Validated,
+	/// Gossiped to peers.
+	Broadcast,
+	/// Included in the best chain.
+	InBestBlock {
+		/// The block.
+		block_hash: H256,
+	},
+	/// The best block holding it was replaced; it waits for inclusion again.
+	Retracted,
+	/// Included in a finalized block.
+	Finalized {
+		/// The block.
+		block_hash: H256,
+	},
+}
+
+/// One event emitted by a transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRecord {
+	/// Pallet name.
+	pub pallet: String,
+	/// Event name.
+	pub name: String,
+	/// The fields, accounts in SS58.
+	pub fields: String,
+}
+
+impl std::fmt::Display for EventRecord {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		write!(f, "{}.{} {}", self.pallet, self.name, self.fields)
+	}
+}
+
+/// Where a transaction was finalized and what it cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TxReceipt {
+	/// The transaction's hash.
+	pub tx_hash: H256,
+	/// The finalized block holding it.
+	pub block_hash: H256,
+	/// That block's number.
+	pub block_number: u64,
+	/// The transaction's index in the block.
+	pub extrinsic_index: usize,
+	/// The fee actually paid (after refunds), in the smallest unit.
+	pub fee: Balance,
+	/// The tip paid.
+	pub tip: Balance,
+	/// Every event the transaction emitted, in order.
+	pub events: Vec<EventRecord>,
+}
+
+impl AilockClient {
+	/// Connects to a node's WebSocket RPC (`ws://` is allowed for any host).
+	pub async fn connect(url: &str) -> Result<Self, subxt::Error> {
+		let rpc = RpcClient::from_insecure_url(url).await?;
+		let api = OnlineClient::<AilockConfig>::from_rpc_client(rpc.clone()).await?;
+		Ok(AilockClient { api, legacy: LegacyRpcMethods::new(rpc.clone()), rpc })
+	}
+
+	/// Calls any JSON-RPC method; `params` is a JSON array (or `null` for none).
+	pub async fn rpc_raw(
+		&self,
+		method: &str,
+		params: serde_json::Value,
+	) -> Result<serde_json::Value, subxt::Error> {
+		let mut rpc_params = RpcParams::new();
+		if let serde_json::Value::Array(values) = params {
+			for value in values {
+				rpc_params.push(value)?;
+			}
+		}
+		Ok(self.rpc.request(method, rpc_params).await?)
+	}
+
+	/// The underlying subxt client, for everything this type does not wrap.
+	pub fn api(&self) -> &OnlineClient<AilockConfig> {
+		&self.api
+	}
+
+	/// Legacy RPC methods (`system_*`, `chain_*`, `state_*`, …).
+	pub fn rpc(&self) -> &LegacyRpcMethods<RpcConfigFor<AilockConfig>> {
+		&self.legacy
+	}
+
+	/// The metadata at the latest finalized block.
+	pub async fn metadata(&self) -> Result<subxt::ArcMetadata, subxt::Error> {
+		Ok(self.api.at_current_block().await?.metadata())
+	}
+
+	/// Hash and number of the best block.
+	pub async fn best_block(&self) -> Result<(H256, u64), subxt::Error> {
+		let hash = self
+			.legacy
+			.chain_get_block_hash(None)
+			.await?
+			.ok_or_else(|| subxt::Error::Other("the node reported no best block".into()))?;
+		let at = self.api.at_block(hash).await?;
+		Ok((hash, at.block_number()))
+	}
+
+	/// Hash and number of the latest finalized block.
+	pub async fn finalized_block(&self) -> Result<(H256, u64), subxt::Error> {
+		let hash = self.legacy.chain_get_finalized_head().await?;
+		let at = self.api.at_block(hash).await?;
+		Ok((hash, at.block_number()))
+	}
+
+	/// Free balance of `who` at `block` (the latest finalized block if `None`).
+	pub async fn free_balance(
+		&self,
+		who: &AccountId32,
+		block: Option<H256>,
+	) -> Result<Balance, subxt::Error> {
+		Ok(self.account(who, block).await?.data.free)
+	}
+
+	/// `System.Account` of `who` at `block` (the latest finalized block if `None`).
+	pub async fn account(
+		&self,
+		who: &AccountId32,
+		block: Option<H256>,
+	) -> Result<
+		api::runtime_types::frame_system::AccountInfo<
+			u32,
+			api::runtime_types::pallet_balances::types::AccountData<Balance>,
+		>,
+		subxt::Error,
+	> {
+		let at = match block {
+			Some(hash) => self.api.at_block(hash).await?,
+			None => self.api.at_current_block().await?,
+		};
+		let info = at
+			.storage()
+			.fetch(api::storage().system().account(), (who.clone(),))
+			.await?
+			.decode()?;
+		Ok(info)
+	}
+
+	/// Transfers `amount` to `to`, keeping the sender alive.
+	pub async fn transfer(
+		&self,
+		signer: &Keypair,
+		to: AccountId32,
+		amount: Balance,
+		options: SubmitOptions,
+		on_progress: impl FnMut(Progress),
+	) -> Result<TxReceipt, TxError> {
+		let call = api::tx().balances().transfer_keep_alive(to.into(), amount);
+		self.submit(&call, signer, options, on_progress).await
+	}
+
+	/// Applies `call`, signed by `signer`, to the best block's state without submitting it.
+	/// `Ok` when it would succeed; [`TxError::WouldFail`] or [`TxError::Invalid`] otherwise.
+	pub async fn dry_run<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+	) -> Result<(), TxError> {
+		let (best_hash, _) = self.best_block().await.or_client()?;
+		let at = self.api.at_block(best_hash).await.or_client()?;
+		let account = signer.public_key().to_account_id();
+		let nonce = at.tx().account_nonce(&account).await.or_client()?;
+		// `apply_extrinsic` runs on the block's post-state, where the block's own hash is not
+		// recorded yet: a transaction mortal from it would be rejected, so dry-run immortal.
+		let params =
+			DefaultExtrinsicParamsBuilder::<AilockConfig>::new().nonce(nonce).immortal().build();
+		let signed = at.tx().create_signed(call, signer, params).await.or_client()?;
+		let output = at
+			.runtime_apis()
+			.call_raw("BlockBuilder_apply_extrinsic", Some(signed.encoded()))
+			.await
+			.or_client()?;
+		interpret_apply_result(&output, at.metadata_ref())
+	}
+
+	/// Signs, (optionally) dry-runs, submits and follows `call` until it is finalized.
+	/// [`TxError::Failed`] carries the receipt when the call failed in its block.
+	pub async fn submit<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Keypair,
+		options: SubmitOptions,
+		mut on_progress: impl FnMut(Progress),
+	) -> Result<TxReceipt, TxError> {
+		if options.dry_run {
+			self.dry_run(call, signer).await?;
+			on_progress(Progress::DryRunPassed);
+		}
+		let account = signer.public_key().to_account_id();
+		// The pool's next nonce counts transactions not yet in a block.
+		let nonce = self.legacy.system_account_next_index(&account).await.or_client()?;
+		let at = self.api.at_current_block().await.or_client()?;
+		let params = DefaultExtrinsicParamsBuilder::<AilockConfig>::new()
+			.nonce(nonce)
+			.tip(options.tip)
+			.mortal(MORTALITY_BLOCKS)
+			.build();
+		let signed = at.tx().create_signed(call, signer, params).await.or_client()?;
+		let tx_hash = signed.hash();
+		let mut progress = signed.submit_and_watch().await.map_err(|error| {
+			let text = error.to_string();
+			if text.contains("Invalid Transaction") || text.contains("1010") {
+				TxError::Invalid(text)
+			} else {
+				TxError::Client(error.into())
+			}
+		})?;
+		on_progress(Progress::Submitted { hash: tx_hash });
+
+		while let Some(status) = progress.next().await {
+			match status.or_client()? {
+				TransactionStatus::Validated => on_progress(Progress::Validated),
+				TransactionStatus::Broadcasted => on_progress(Progress::Broadcast),
+				TransactionStatus::NoLongerInBestBlock => on_progress(Progress::Retracted),
+				TransactionStatus::InBestBlock(block) => {
+					on_progress(Progress::InBestBlock { block_hash: block.block_hash() })
+				},
+				TransactionStatus::InFinalizedBlock(block) => {
+					let block_hash = block.block_hash();
+					on_progress(Progress::Finalized { block_hash });
+					let at = block.at().await.or_client()?;
+					let events = block.fetch_events().await.or_client()?;
+					let metadata = at.metadata_ref();
+					let mut receipt = TxReceipt {
+						tx_hash,
+						block_hash,
+						block_number: at.block_number(),
+						extrinsic_index: events.extrinsic_index(),
+						fee: 0,
+						tip: 0,
+						events: Vec::new(),
+					};
+					let mut failure = None;
+					for event in events.iter() {
+						let event = event.or_client()?;
+						if let Some(Ok(paid)) = event
+							.decode_fields_as::<api::transaction_payment::events::TransactionFeePaid>(
+						) {
+							receipt.fee = paid.actual_fee;
+							receipt.tip = paid.tip;
+						}
+						if event.pallet_name() == "System"
+							&& event.event_name() == "ExtrinsicFailed"
+						{
+							failure = Some(
+								decode_dispatch_error(&mut event.field_bytes(), metadata)
+									.map_err(TxError::Other)?,
+							);
+						}
+						receipt.events.push(EventRecord {
+							pallet: event.pallet_name().to_string(),
+							name: event.event_name().to_string(),
+							fields: describe_fields(&event, metadata),
+						});
+					}
+					return match failure {
+						Some(error) => Err(TxError::Failed { error, receipt: Box::new(receipt) }),
+						None => Ok(receipt),
+					};
+				},
+				TransactionStatus::Invalid { message } => return Err(TxError::Invalid(message)),
+				TransactionStatus::Dropped { message } | TransactionStatus::Error { message } => {
+					return Err(TxError::Dropped(message))
+				},
+			}
+		}
+		Err(TxError::Dropped("the node stopped reporting the transaction's status".into()))
+	}
+}
+
+/// Reads `ApplyExtrinsicResult` = `Result<Result<(), DispatchError>, TransactionValidityError>`.
+fn interpret_apply_result(output: &[u8], metadata: &Metadata) -> Result<(), TxError> {
+	match output {
+		[0, 0, ..] => Ok(()),
+		[0, 1, rest @ ..] => {
+			let mut bytes = rest;
+			Err(TxError::WouldFail(
+				decode_dispatch_error(&mut bytes, metadata).map_err(TxError::Other)?,
+			))
+		},
+		[1, rest @ ..] => {
+			let error_ty = metadata
+				.runtime_api_trait_by_name("BlockBuilder")
+				.and_then(|api| api.method_by_name("apply_extrinsic"))
+				.map(|method| method.output_ty())
+				.and_then(|result_ty| result_variant_type(metadata, result_ty, "Err"))
+				.ok_or_else(|| {
+					TxError::Other("no TransactionValidityError in the metadata".into())
+				})?;
+			let mut bytes = rest;
+			let value = scale_value::scale::decode_as_type(&mut bytes, error_ty, metadata.types())
+				.map_err(|e| TxError::Other(format!("cannot decode the validity error: {e}")))?;
+			Err(TxError::Invalid(describe_enum_value(metadata, error_ty, &value)))
+		},
+		_ => Err(TxError::Other(format!(
+			"unexpected apply_extrinsic output 0x{}",
+			hex::encode(output)
+		))),
+	}
+}
+
+/// The type of the single field of variant `name` of enum `ty` (such as `Result::Err`).
+fn result_variant_type(metadata: &Metadata, ty: u32, name: &str) -> Option<u32> {
+	match &metadata.types().resolve(ty)?.type_def {
+		scale_info::TypeDef::Variant(def) => {
+			def.variants.iter().find(|v| v.name == name)?.fields.first().map(|f| f.ty.id)
+		},
+		_ => None,
+	}
+}
+
+/// An event's fields as text, with accounts as SS58 addresses.
+fn describe_fields(event: &subxt::events::Event<'_, AilockConfig>, metadata: &Metadata) -> String {
+	let Some(pallet) = metadata.pallet_by_name(event.pallet_name()) else {
+		return hex::encode(event.field_bytes());
+	};
+	let Some(variant) = pallet.event_variant_by_index(event.event_index()) else {
+		return hex::encode(event.field_bytes());
+	};
+	let mut bytes = event.field_bytes();
+	let mut parts = Vec::new();
+	for field in &variant.fields {
+		let value =
+			match scale_value::scale::decode_as_type(&mut bytes, field.ty.id, metadata.types()) {
+				Ok(value) => render(&value, metadata),
+				Err(_) => return hex::encode(event.field_bytes()),
+			};
+		match &field.name {
+			Some(name) => parts.push(format!("{name}: {value}")),
+			None => parts.push(value),
+		}
+	}
+	format!("{{ {} }}", parts.join(", "))
+}
+
+/// Renders a decoded value, printing `AccountId32`s as SS58 addresses.
+fn render(value: &Value<u32>, metadata: &Metadata) -> String {
+	let is_account = metadata
+		.types()
+		.resolve(value.context)
+		.is_some_and(|ty| ty.path.ident().as_deref() == Some("AccountId32"));
+	if is_account {
+		let bytes: Vec<u8> = flatten_bytes(value);
+		if let Ok(raw) = <[u8; 32]>::try_from(bytes.as_slice()) {
+			return AccountId32(raw).to_string();
+		}
+	}
+	match &value.value {
+		ValueDef::Composite(composite) => {
+			let rendered: Vec<String> = match composite {
+				scale_value::Composite::Named(fields) => {
+					fields.iter().map(|(n, v)| format!("{n}: {}", render(v, metadata))).collect()
+				},
+				scale_value::Composite::Unnamed(values) => {
+					values.iter().map(|v| render(v, metadata)).collect()
+				},
+			};
+			format!("({})", rendered.join(", "))
+		},
+		ValueDef::Variant(variant) => {
+			let inner: Vec<String> = variant.values.values().map(|v| render(v, metadata)).collect();
+			if inner.is_empty() {
+				variant.name.clone()
+			} else {
+				format!("{}({})", variant.name, inner.join(", "))
+			}
+		},
+		_ => value.to_string(),
+	}
+}
+
+fn flatten_bytes(value: &Value<u32>) -> Vec<u8> {
+	match &value.value {
+		ValueDef::Primitive(Primitive::U128(n)) => {
+			u8::try_from(*n).map(|b| vec![b]).unwrap_or_default()
+		},
+		ValueDef::Composite(composite) => composite.values().flat_map(flatten_bytes).collect(),
+		_ => Vec::new(),
+	}
+}

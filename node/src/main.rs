@@ -1,0 +1,11 @@
+//! `ailock-node`: the Ailock Network node.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds everything and runs every check and test:
+# formatting, clippy (warnings are errors), unit/property/runtime tests and the end-to-end
+# tests that start real ailock-node processes (including the polkadot.js wallet test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+start=$(date +%s)
+
+step "setup"
+scripts/setup.sh
+
+step "sdk versions match polkadot-sdk stable2609"
+python3 scripts/check-sdk-versions.py
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "build node and CLI"
+cargo build --locked --workspace --bins
+
+step "tests (unit, runtime, end-to-end)"
+cargo nextest run --locked --workspace --no-fail-fast --failure-output immediate-final
+
+step "clippy"
+# The runtime's wasm blob is not needed to lint; skipping it keeps clippy from rebuilding it.
+SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
+
+step "all checks passed in $(( $(date +%s) - start ))s"

@@ -1,0 +1,99 @@
+//! The node's standard interfaces: RPC methods, chain spec properties, Prometheus, CLI commands.
+
+use ailock_e2e::{connect, node_binary, Node, NodeConfig};
+use std::{io::Read, net::TcpStream, process::Command};
+
+#[tokio::test]
+async fn dev_node_serves_rpc_properties_and_metrics() -> anyhow::Result<()> {
+	let node = Node::start(NodeConfig::dev())?;
+	let client = connect(&node).await?;
+
+	let methods: serde_json::Value = client.rpc_raw("rpc_methods", serde_json::json!([])).await?;
+	let methods = methods["methods"].as_array().cloned().unwrap_or_default();
+	for expected in [
+		"system_accountNextIndex",
+		"payment_queryInfo",
+		"payment_queryFeeDetails",
+		"chainHead_v1_follow",
+		"transactionWatch_v1_submitAndWatch",
+		"state_getMetadata",
+		"author_submitAndWatchExtrinsic",
+		"engine_createBlock",
+	] {
+		assert!(methods.iter().any(|m| m == expected), "{expected} missing");
+	}
+
+	let properties: serde_json::Value =
+		client.rpc_raw("system_properties", serde_json::json!([])).await?;
+	assert_eq!(properties["tokenSymbol"], "AIL");
+	assert_eq!(properties["tokenDecimals"], 12);
+	assert_eq!(properties["ss58Format"], 42);
+
+	let version: serde_json::Value =
+		client.rpc_raw("state_getRuntimeVersion", serde_json::json!([])).await?;
+	assert_eq!(version["specName"], "ailock");
+
+	let mut metrics = String::new();
+	let mut stream = TcpStream::connect(("127.0.0.1", node.prometheus_port))?;
+	std::io::Write::write_all(&mut stream, b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+	stream.read_to_string(&mut metrics)?;
+	assert!(metrics.contains("substrate_block_height"), "Prometheus serves node metrics");
+	assert!(node.log_contains("offchain indexing") || node.log_contains("consensus: InstantSeal"));
+	Ok(())
+}
+
+#[test]
+fn export_chain_spec_carries_token_properties_and_presets() -> anyhow::Result<()> {
+	let binary = node_binary()?;
+	for chain in ["dev", "local"] {
+		let output =
+			Command::new(&binary).args(["export-chain-spec", "--chain", chain]).output()?;
+		assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+		let spec: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+		assert_eq!(spec["properties"]["tokenSymbol"], "AIL");
+		assert_eq!(spec["properties"]["tokenDecimals"], 12);
+		assert_eq!(spec["properties"]["ss58Format"], 42);
+		assert!(spec["genesis"]["runtimeGenesis"]["code"].is_string(), "the runtime is embedded");
+	}
+	let raw =
+		Command::new(&binary).args(["export-chain-spec", "--chain", "local", "--raw"]).output()?;
+	let spec: serde_json::Value = serde_json::from_slice(&raw.stdout)?;
+	assert!(spec["genesis"]["raw"]["top"].is_object(), "raw genesis storage");
+	Ok(())
+}
+
+#[test]
+fn key_and_purge_commands_work() -> anyhow::Result<()> {
+	let binary = node_binary()?;
+	let generated = Command::new(&binary)
+		.args(["key", "generate", "--scheme", "sr25519", "--output-type", "json"])
+		.output()?;
+	assert!(generated.status.success());
+	let key: serde_json::Value = serde_json::from_slice(&generated.stdout)?;
+	assert!(key["ss58Address"].as_str().is_some_and(|a| a.starts_with('5')));
+
+	let base = tempfile::tempdir()?;
+	let insert = Command::new(&binary)
+		.args(["key", "insert", "--chain", "local", "--key-type", "aura", "--scheme", "sr25519"])
+		.args(["--suri", "//Dave", "--base-path"])
+		.arg(base.path())
+		.output()?;
+	assert!(insert.status.success(), "{}", String::from_utf8_lossy(&insert.stderr));
+	let keystore = base.path().join("chains/ailock_local_testnet/keystore");
+	assert_eq!(std::fs::read_dir(&keystore)?.count(), 1, "the key is in the keystore");
+
+	let purge = Command::new(&binary)
+		.args(["purge-chain", "--chain", "local", "-y", "--base-path"])
+		.arg(base.path())
+		.output()?;
+	assert!(purge.status.success(), "{}", String::from_utf8_lossy(&purge.stderr));
+	Ok(())
+}
+
+#[test]
+fn unknown_consensus_is_rejected() -> anyhow::Result<()> {
+	let output = Command::new(node_binary()?).args(["--dev", "--consensus", "babe"]).output()?;
+	assert!(!output.status.success());
+	assert!(String::from_utf8_lossy(&output.stderr).contains("unknown consensus"));
+	Ok(())
+}
