@@ -187,11 +187,8 @@ impl AilockClient {
 			Some(hash) => self.api.at_block(hash).await?,
 			None => self.api.at_current_block().await?,
 		};
-		let info = at
-			.storage()
-			.fetch(api::storage().system().account(), (who.clone(),))
-			.await?
-			.decode()?;
+		let info =
+			at.storage().fetch(api::storage().system().account(), (*who,)).await?.decode()?;
 		Ok(info)
 	}
 
@@ -261,7 +258,7 @@ impl AilockClient {
 			if text.contains("Invalid Transaction") || text.contains("1010") {
 				TxError::Invalid(text)
 			} else {
-				TxError::Client(error.into())
+				TxError::from(subxt::Error::from(error))
 			}
 		})?;
 		on_progress(Progress::Submitted { hash: tx_hash });

@@ -61,7 +61,7 @@ pub enum TxError {
 	Dropped(String),
 	/// Talking to the node failed.
 	#[error(transparent)]
-	Client(#[from] subxt::Error),
+	Client(Box<subxt::Error>),
 	/// Anything else (decoding, unexpected answers).
 	#[error("{0}")]
 	Other(String),
@@ -74,7 +74,13 @@ pub(crate) trait OrClient<T> {
 
 impl<T, E: Into<subxt::Error>> OrClient<T> for Result<T, E> {
 	fn or_client(self) -> Result<T, TxError> {
-		self.map_err(|error| TxError::Client(error.into()))
+		self.map_err(|error| TxError::from(error.into()))
+	}
+}
+
+impl From<subxt::Error> for TxError {
+	fn from(error: subxt::Error) -> Self {
+		TxError::Client(Box::new(error))
 	}
 }
 

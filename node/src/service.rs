@@ -322,7 +322,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, BlockHash>>(
 			)),
 			create_inherent_data_providers: move |parent_hash, ()| {
 				let client = cidp_client.clone();
-				async move { seal_timestamp(&*client, parent_hash, slot_duration) }
+				async move { seal_timestamp(&client, parent_hash, slot_duration) }
 			},
 		});
 		task_manager.spawn_essential_handle().spawn_blocking(
@@ -449,9 +449,13 @@ async fn seal_trigger<P: TransactionPool>(
 		Consensus::ManualSeal(interval) => interval,
 		_ => IDLE_CHECK_INTERVAL,
 	};
-	let ticks = futures::stream::unfold((), move |()| async move {
-		futures_timer::Delay::new(tick_every).await;
-		Some((Trigger::Tick, ()))
+	// The first tick comes at once: a fresh chain gets its block #1 (the first state that
+	// records the genesis hash transactions sign) without waiting.
+	let ticks = futures::stream::unfold(true, move |first| async move {
+		if !first {
+			futures_timer::Delay::new(tick_every).await;
+		}
+		Some((Trigger::Tick, false))
 	});
 	let transactions: futures::stream::BoxStream<'static, Trigger> = match consensus {
 		Consensus::InstantSeal => {

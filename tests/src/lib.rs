@@ -94,12 +94,13 @@ pub struct NodeConfig {
 }
 
 impl NodeConfig {
-	/// A single-authority development node (instant seal unless `consensus` says otherwise).
+	/// A single-authority development node (`--dev`: Alice authors; instant seal unless
+	/// `consensus` says otherwise).
 	pub fn dev() -> Self {
 		NodeConfig {
 			chain: "dev".into(),
 			consensus: None,
-			dev_key: Some("alice".into()),
+			dev_key: None,
 			node_key: None,
 			bootnodes: Vec::new(),
 			extra_args: Vec::new(),
@@ -169,9 +170,13 @@ impl Node {
 		let log_path = base_path.join(format!("node-{rpc_port}.log"));
 
 		let mut command = Command::new(&binary);
+		if config.chain == "dev" {
+			command.arg("--dev");
+		} else {
+			// Validators refuse to invent a network identity; a test node may.
+			command.args(["--chain", &config.chain, "--unsafe-force-node-key-generation"]);
+		}
 		command
-			.arg("--chain")
-			.arg(&config.chain)
 			.arg("--base-path")
 			.arg(base_path)
 			.args(["--rpc-port", &rpc_port.to_string()])
@@ -360,12 +365,17 @@ pub fn fresh_uri(label: &str) -> String {
 	)
 }
 
-/// Connects to a node, retrying while it finishes starting.
+/// Connects to a node once it has imported a block beyond genesis. (Genesis state does not yet
+/// record the genesis hash that transactions sign, so a chain is usable from block #1.)
 pub async fn connect(node: &Node) -> Result<ailock_client::AilockClient> {
 	let url = node.ws_url();
-	eventually("the RPC to accept clients", Duration::from_secs(60), || {
+	eventually("the node to serve block #1", Duration::from_secs(60), || {
 		let url = url.clone();
-		async move { Ok(Some(ailock_client::AilockClient::connect(&url).await?)) }
+		async move {
+			let client = ailock_client::AilockClient::connect(&url).await?;
+			let (_, best) = client.best_block().await?;
+			Ok((best >= 1).then_some(client))
+		}
 	})
 	.await
 }

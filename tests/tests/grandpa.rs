@@ -11,9 +11,7 @@ fn peer_id(node: &Node) -> anyhow::Result<String> {
 		let log = node.log_tail(400);
 		if let Some(line) = log.lines().find(|l| l.contains(marker)) {
 			let id = line.split(marker).nth(1).unwrap_or_default().trim();
-			let id = id.split_whitespace().next().unwrap_or_default();
-			// Strip terminal colour codes, if any.
-			return Ok(id.trim_matches(|c: char| !c.is_alphanumeric()).replace("[0m", ""));
+			return Ok(id.split_whitespace().next().unwrap_or_default().to_string());
 		}
 		anyhow::ensure!(std::time::Instant::now() < deadline, "no peer id in the log");
 		std::thread::sleep(Duration::from_millis(200));
@@ -22,9 +20,7 @@ fn peer_id(node: &Node) -> anyhow::Result<String> {
 
 #[tokio::test]
 async fn alice_and_bob_finalize_with_grandpa() -> anyhow::Result<()> {
-	let mut alice_config = NodeConfig::local_validator("alice");
-	alice_config.extra_args.push("--log-color=never".into());
-	let alice = Node::start(alice_config)?;
+	let alice = Node::start(NodeConfig::local_validator("alice"))?;
 	let mut bob_config = NodeConfig::local_validator("bob");
 	bob_config.bootnodes.push(alice.multiaddr(&peer_id(&alice)?));
 	let bob = Node::start(bob_config)?;

@@ -17,9 +17,8 @@ async fn state_survives_sigkill_and_blocks_continue() -> anyhow::Result<()> {
 
 	let node = Node::start_at(config.clone(), base.path())?;
 	let client = connect(&node).await?;
-	let receipt = client
-		.transfer(&alice, recipient.clone(), 3 * AIL, SubmitOptions::default(), |_| {})
-		.await?;
+	let receipt =
+		client.transfer(&alice, recipient, 3 * AIL, SubmitOptions::default(), |_| {}).await?;
 	let alice_balance = client.free_balance(&account_of(&alice), Some(receipt.block_hash)).await?;
 	let (_, finalized_before) = client.finalized_block().await?;
 	drop(client);
@@ -44,8 +43,7 @@ async fn state_survives_sigkill_and_blocks_continue() -> anyhow::Result<()> {
 		}
 	})
 	.await?;
-	let again =
-		client.transfer(&alice, recipient.clone(), AIL, SubmitOptions::default(), |_| {}).await?;
+	let again = client.transfer(&alice, recipient, AIL, SubmitOptions::default(), |_| {}).await?;
 	assert!(again.block_number > receipt.block_number);
 	assert_eq!(client.free_balance(&recipient, Some(again.block_hash)).await?, 4 * AIL);
 	Ok(())

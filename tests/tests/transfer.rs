@@ -20,7 +20,7 @@ async fn transfer_is_finalized_with_exact_balances() -> anyhow::Result<()> {
 
 	let mut seen = Vec::new();
 	let receipt = client
-		.transfer(&alice, recipient.clone(), amount, SubmitOptions::default(), |p| seen.push(p))
+		.transfer(&alice, recipient, amount, SubmitOptions::default(), |p| seen.push(p))
 		.await?;
 
 	assert!(receipt.fee > 0, "a fee is charged");

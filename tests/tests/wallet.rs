@@ -18,6 +18,22 @@ fn dev_script_serves_a_node_wallets_can_use() -> anyhow::Result<()> {
 	let base = tempfile::Builder::new().prefix("ailock-dev-script-").tempdir()?;
 	let ports = Ports::free();
 	let mut script = Command::new("bash");
+	// A user's environment, not the test runner's: cargo and nextest variables would change
+	// build-script fingerprints and make dev.sh's build redo work the suite's build did.
+	script.env_clear().envs(
+		[
+			"PATH",
+			"HOME",
+			"USER",
+			"LANG",
+			"CARGO_HOME",
+			"RUSTUP_HOME",
+			"CARGO_TARGET_DIR",
+			"WASM_BUILD_TOOLCHAIN",
+		]
+		.into_iter()
+		.filter_map(|key| std::env::var_os(key).map(|value| (key, value))),
+	);
 	script
 		.arg(root.join("scripts/dev.sh"))
 		.env("AILOCK_DEV_BASE_PATH", base.path().join("chain"))
@@ -26,11 +42,17 @@ fn dev_script_serves_a_node_wallets_can_use() -> anyhow::Result<()> {
 		.env("AILOCK_DEV_PROMETHEUS_PORT", ports.prometheus.to_string())
 		.current_dir(&root);
 	// dev.sh runs the set-up and an (up-to-date) build before it starts the node.
-	let node =
-		Node::launch(script, base.path(), ports, base.path().join("dev.log"), Duration::from_secs(900))?;
+	let node = Node::launch(
+		script,
+		base.path(),
+		ports,
+		base.path().join("dev.log"),
+		Duration::from_secs(900),
+	)?;
 	assert!(node.log_contains("Ailock Network dev node"), "dev.sh printed how to connect");
 
-	let output = Command::new("node").arg("wallet.mjs").arg(node.ws_url()).current_dir(&wallet).output()?;
+	let output =
+		Command::new("node").arg("wallet.mjs").arg(node.ws_url()).current_dir(&wallet).output()?;
 	let stdout = String::from_utf8_lossy(&output.stdout);
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(output.status.success(), "wallet checks failed\nstdout:\n{stdout}\nstderr:\n{stderr}");

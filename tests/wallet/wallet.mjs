@@ -118,9 +118,14 @@ async function main() {
   const tooMuch = api.tx.balances.transferKeepAlive(alice.address, 1_000n * AIL);
   const poorBefore = await free(api, poor.address);
   const aliceBefore2 = await free(api, alice.address);
-  const signed = await tooMuch.signAsync(poor, { nonce: -1 });
-  const dryRun = await api.call.blockBuilder.applyExtrinsic(signed.toHex());
-  check(dryRun.isOk && dryRun.asOk.isErr, 'dry run reports a dispatch error');
+  // Immortal (era 0): `apply_extrinsic` runs on the best block's post-state, where that block's
+  // own hash is not recorded yet, so a transaction mortal from it would not verify.
+  const signed = await tooMuch.signAsync(poor, { nonce: -1, era: 0 });
+  // Raw `state_call`: polkadot.js's typed `api.call.blockBuilder.applyExtrinsic` re-encodes the
+  // extrinsic as a struct; the raw call passes its bytes as the runtime expects them.
+  const applyResult = await api.rpc.state.call('BlockBuilder_apply_extrinsic', signed.toHex());
+  const dryRun = api.createType(api.call.blockBuilder.applyExtrinsic.meta.type, applyResult);
+  check(dryRun.isOk && dryRun.asOk.isErr, `dry run reports a dispatch error (${JSON.stringify(dryRun.toHuman())})`);
   const dryRunError = describe(api, dryRun.asOk.asErr);
   check(dryRunError.startsWith('Token.FundsUnavailable'), `dry run decoded: ${dryRunError}`);
   check(await free(api, poor.address) === poorBefore, 'dry run changed nothing (sender)');

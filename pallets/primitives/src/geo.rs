@@ -159,7 +159,7 @@ impl GeoCell {
 			let value = GEOHASH_ALPHABET.iter().position(|a| a == c).unwrap_or(0) as u64;
 			for shift in (0..5).rev() {
 				let b = (value >> shift) & 1;
-				if bit % 2 == 0 {
+				if bit.is_multiple_of(2) {
 					lon_index = (lon_index << 1) | b;
 				} else {
 					lat_index = (lat_index << 1) | b;
