@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Reports benchmarked weights as ratios to `pallet_balances::transfer_keep_alive`.
 
-Reads the summaries `scripts/benchmark.sh` writes with scripts/weight-summary.hbs (the benchmark
-CLI's own median-slope analysis as CSV rows) and prints a Markdown table: for every extrinsic its
-worst-case ref time (components at their maximum, database reads and writes at ParityDB's weights)
-and proof size, each divided by those of `transfer_keep_alive` from the same run.
+Reads the `// summary:` lines that scripts/frame-weight-template.hbs appends to every generated
+weights file (the benchmark CLI's own median-slope analysis, as CSV) and prints a Markdown table:
+for every extrinsic its worst-case ref time (components at their maximum, database reads and
+writes at ParityDB's weights) and proof size, each divided by those of `transfer_keep_alive`
+from the same run.
 """
 import collections
 import sys
@@ -16,7 +17,9 @@ rows = collections.defaultdict(lambda: {"max": {}, "slope": {}, "reads": {}, "wr
 for path in sys.argv[1:]:
     with open(path) as summary:
         for line in summary:
-            parts = line.strip().split(",")
+            if not line.startswith("// summary:"):
+                continue
+            parts = line[len("// summary:"):].strip().split(",")
             if len(parts) < 4:
                 continue
             kind, pallet, name = parts[0], parts[1], parts[2]
@@ -28,9 +31,9 @@ for path in sys.argv[1:]:
                 entry["base"] = number(parts[3])
                 entry["base_reads"] = number(parts[4])
                 entry["base_writes"] = number(parts[5])
-                entry["proof"] = number(parts[6])
-            elif kind in ("slope", "reads", "writes"):
-                entry[kind][parts[3]] = number(parts[4])
+                entry["base_proof"] = number(parts[6])
+            elif kind in ("slope", "reads", "writes", "proof"):
+                entry.setdefault(kind, {})[parts[3]] = number(parts[4])
 
 
 def worst_case(entry):
@@ -38,7 +41,8 @@ def worst_case(entry):
     reads = entry.get("base_reads", 0) + at_max(entry["reads"])
     writes = entry.get("base_writes", 0) + at_max(entry["writes"])
     ref_time = entry.get("base", 0) + at_max(entry["slope"]) + reads * READ_PS + writes * WRITE_PS
-    return ref_time, entry.get("proof", 0)
+    proof = entry.get("base_proof", 0) + at_max(entry.get("proof", {}))
+    return ref_time, proof
 
 
 reference = rows.get(("pallet_balances", "transfer_keep_alive"))

@@ -49,13 +49,18 @@ impl Cli {
 	}
 }
 
+/// Ailock's defaults where they differ from Substrate's: offchain indexing is on (pallets
+/// index data for their offchain workers) unless `--enable-offchain-indexing` says otherwise.
+fn apply_defaults(cli: &mut Cli, args: &[String]) {
+	if !args.iter().any(|arg| arg.starts_with("--enable-offchain-indexing")) {
+		cli.run.offchain_worker_params.indexing_enabled = true;
+	}
+}
+
 /// Parses the command line and runs the node or the subcommand.
 pub fn run() -> sc_cli::Result<()> {
 	let mut cli = Cli::from_args();
-	// Later pallets index data for their offchain workers; index unless told otherwise.
-	if !std::env::args().any(|arg| arg.starts_with("--enable-offchain-indexing")) {
-		cli.run.offchain_worker_params.indexing_enabled = true;
-	}
+	apply_defaults(&mut cli, &std::env::args().collect::<Vec<_>>());
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -170,5 +175,35 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use clap::Parser;
+
+	fn parsed(args: &[&str]) -> Cli {
+		let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+		let mut cli = Cli::try_parse_from(&args).expect("valid arguments");
+		apply_defaults(&mut cli, &args);
+		cli
+	}
+
+	#[test]
+	fn offchain_indexing_is_on_unless_disabled() {
+		assert!(parsed(&["ailock-node", "--dev"]).run.offchain_worker_params.indexing_enabled);
+		let disabled = parsed(&["ailock-node", "--dev", "--enable-offchain-indexing", "false"]);
+		assert!(!disabled.run.offchain_worker_params.indexing_enabled);
+	}
+
+	#[test]
+	fn consensus_is_not_forced_unless_given() {
+		assert_eq!(parsed(&["ailock-node", "--dev"]).consensus, None);
+		let manual = parsed(&["ailock-node", "--dev", "--consensus", "manual-seal-500"]);
+		assert_eq!(
+			manual.consensus,
+			Some(Consensus::ManualSeal(std::time::Duration::from_millis(500)))
+		);
 	}
 }
