@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds everything and runs every check and test:
-# formatting, clippy (warnings are errors), unit/property/runtime tests and the end-to-end
+# formatting, clippy (warnings are errors), unit/property/runtime tests, the pallets'
+# benchmarks (as tests, with try-state invariants) and the end-to-end
 # tests that start real ailock-node processes (including the polkadot.js wallet test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,17 @@ cargo build --locked --workspace --bins
 step "tests (unit, runtime, end-to-end)"
 cargo nextest run --locked --workspace --no-fail-fast --failure-output immediate-final
 
+# The market pallets' benchmarks run as tests (each at its worst case, asserting its outcome)
+# and every test also checks the pallets' try_state invariants.
+market_pallets=(-p pallet-did -p pallet-ailocks)
+step "pallet benchmarks and try-state invariants"
+SKIP_WASM_BUILD=1 cargo nextest run --locked "${market_pallets[@]}" \
+	--features runtime-benchmarks,try-runtime --no-fail-fast --failure-output immediate-final
+
 step "clippy"
 # The runtime's wasm blob is not needed to lint; skipping it keeps clippy from rebuilding it.
 SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --locked "${market_pallets[@]}" --all-targets \
+	--features runtime-benchmarks,try-runtime -- -D warnings
 
 step "all checks passed in $(( $(date +%s) - start ))s"

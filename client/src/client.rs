@@ -155,6 +155,21 @@ impl AilockClient {
 		Ok((hash, at.block_number()))
 	}
 
+	/// The state at the node's latest finalized block, as the node reports it now (subxt's own
+	/// idea of the current block can lag behind a transaction this client just saw finalized).
+	pub async fn at_finalized(
+		&self,
+	) -> Result<
+		subxt::client::ClientAtBlock<
+			AilockConfig,
+			subxt::client::OnlineClientAtBlockImpl<AilockConfig>,
+		>,
+		subxt::Error,
+	> {
+		let hash = self.legacy.chain_get_finalized_head().await?;
+		Ok(self.api.at_block(hash).await?)
+	}
+
 	/// Hash and number of the latest finalized block.
 	pub async fn finalized_block(&self) -> Result<(H256, u64), subxt::Error> {
 		let hash = self.legacy.chain_get_finalized_head().await?;
@@ -185,7 +200,7 @@ impl AilockClient {
 	> {
 		let at = match block {
 			Some(hash) => self.api.at_block(hash).await?,
-			None => self.api.at_current_block().await?,
+			None => self.at_finalized().await?,
 		};
 		let info =
 			at.storage().fetch(api::storage().system().account(), (*who,)).await?.decode()?;

@@ -4,12 +4,17 @@
 //! `scripts/metadata.sh` regenerates from the runtime (a runtime test fails while it is stale).
 //! On top of them: [`AilockClient`] (connection, balances, submission with progress and a
 //! dry-run first), [`accounts`] (SS58 addresses, secret URIs, dev names) and [`errors`]
-//! (every dispatch error decoded to `Pallet.Error` with its documentation).
+//! (every dispatch error decoded to `Pallet.Error` with its documentation), [`did`] (keys,
+//! scopes, resolution and W3C documents) and [`registry`] (profiles with locations cut to the
+//! sharing level before they leave this machine, discovery).
 
 pub mod accounts;
 mod client;
+pub mod did;
 pub mod errors;
+pub mod registry;
 
+pub use ailock_primitives::did::DidPublicKey;
 pub use ailock_primitives::{
 	money::{format_amount, parse_amount, AIL, TOKEN_DECIMALS, TOKEN_SYMBOL},
 	Balance,
@@ -25,8 +30,23 @@ pub use subxt_signer::sr25519::Keypair;
 pub type AilockConfig = subxt::SubstrateConfig;
 
 /// Generated from the runtime metadata (v16).
+///
+/// The generated types also derive SCALE `Encode`/`Decode`, so [`convert`] can turn the shared
+/// `ailock-primitives` types (with their validation and helpers) into them and back.
 #[subxt::subxt(
 	runtime_metadata_path = "metadata/ailock.scale",
-	derive_for_all_types = "Clone, PartialEq, Eq"
+	derive_for_all_types = "Clone, PartialEq, Eq, ::subxt::ext::codec::Encode, ::subxt::ext::codec::Decode",
+	attributes_for_all_types = "#[codec(crate = ::subxt::ext::codec)]"
 )]
 pub mod api {}
+
+/// Converts between two types with the same SCALE encoding, such as an `ailock-primitives` type
+/// and its generated counterpart in [`api`].
+///
+/// # Panics
+/// When the encodings differ: a programming error that the client's tests and the runtime's
+/// metadata-freshness test rule out.
+pub fn convert<From: codec::Encode, To: codec::Decode>(value: &From) -> To {
+	let bytes = value.encode();
+	To::decode(&mut bytes.as_slice()).expect("both types have the same SCALE encoding")
+}

@@ -8,16 +8,24 @@ use anyhow::{anyhow, Context};
 use clap::{Parser, Subcommand};
 use std::{io::Write, process::ExitCode};
 
+mod agent_cmd;
+mod did_cmd;
+
 #[derive(Parser, Debug)]
 #[command(name = "ailock", version, about = "Command-line client for Ailock Network")]
-struct Cli {
+pub(crate) struct Cli {
 	/// WebSocket RPC endpoint of an Ailock node.
 	#[arg(long, global = true, env = "AILOCK_URL", default_value = "ws://127.0.0.1:9944")]
-	url: String,
+	pub(crate) url: String,
 
 	/// Signer: a secret URI (`//Alice`, a mnemonic, `0x` seed) or a dev account name (`alice`).
 	#[arg(long, global = true, env = "AILOCK_SURI", hide_env_values = true)]
-	suri: Option<String>,
+	pub(crate) suri: Option<String>,
+
+	/// The signer is an agent key: send `agent …` calls through `Did.dispatch_as_agent`, acting
+	/// for the DID that authorized it.
+	#[arg(long, global = true)]
+	pub(crate) as_agent: bool,
 
 	#[command(subcommand)]
 	command: Command,
@@ -43,6 +51,16 @@ enum Command {
 		#[arg(long)]
 		no_dry_run: bool,
 	},
+	/// DIDs (`did:ailock:<address>`): create, resolve, keys, services, controller, agent keys.
+	Did {
+		#[command(subcommand)]
+		command: did_cmd::DidCommand,
+	},
+	/// Your Ailock in the registry, and discovery of others.
+	Agent {
+		#[command(subcommand)]
+		command: agent_cmd::AgentCommand,
+	},
 }
 
 #[tokio::main]
@@ -57,18 +75,18 @@ async fn main() -> ExitCode {
 	}
 }
 
-fn signer(cli: &Cli) -> anyhow::Result<Keypair> {
+pub(crate) fn signer(cli: &Cli) -> anyhow::Result<Keypair> {
 	let suri = cli.suri.as_deref().ok_or_else(|| {
 		anyhow!("this command signs a transaction: pass --suri or set AILOCK_SURI")
 	})?;
 	Ok(accounts::keypair(suri)?)
 }
 
-fn amount(text: &str) -> anyhow::Result<u128> {
+pub(crate) fn amount(text: &str) -> anyhow::Result<u128> {
 	parse_amount(text).map_err(|e| anyhow!("invalid amount `{text}`: {e}"))
 }
 
-async fn connect(url: &str) -> anyhow::Result<AilockClient> {
+pub(crate) async fn connect(url: &str) -> anyhow::Result<AilockClient> {
 	AilockClient::connect(url).await.with_context(|| format!("cannot connect to {url}"))
 }
 
@@ -99,38 +117,56 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				accounts::account_of(&signer)
 			);
 			let options = SubmitOptions { dry_run: !no_dry_run, tip };
-			match client.transfer(&signer, to, value, options, report_progress).await {
-				Ok(receipt) => {
-					println!("status:    finalized");
-					println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
-					println!("extrinsic: {}-{}", receipt.block_number, receipt.extrinsic_index);
-					println!("tx hash:   {:?}", receipt.tx_hash);
-					println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
-					if receipt.tip > 0 {
-						println!("tip:       {} {TOKEN_SYMBOL}", format_amount(receipt.tip));
-					}
-					println!("events:");
-					for event in &receipt.events {
-						println!("  {event}");
-					}
-					Ok(())
-				},
-				Err(TxError::Failed { error, receipt }) => {
-					println!("status:    failed");
-					println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
-					println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
-					for event in &receipt.events {
-						println!("  {event}");
-					}
-					Err(anyhow!("{error}"))
-				},
-				Err(error) => Err(error.into()),
-			}
+			report(client.transfer(&signer, to, value, options, report_progress).await)
 		},
+		Command::Did { command } => did_cmd::run(&cli, command).await,
+		Command::Agent { command } => agent_cmd::run(&cli, command).await,
 	}
 }
 
-fn report_progress(progress: Progress) {
+/// Prints where a transaction ended and what it cost; a failure becomes the error.
+pub(crate) fn report(outcome: Result<ailock_client::TxReceipt, TxError>) -> anyhow::Result<()> {
+	match outcome {
+		Ok(receipt) => {
+			println!("status:    finalized");
+			println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
+			println!("extrinsic: {}-{}", receipt.block_number, receipt.extrinsic_index);
+			println!("tx hash:   {:?}", receipt.tx_hash);
+			println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
+			if receipt.tip > 0 {
+				println!("tip:       {} {TOKEN_SYMBOL}", format_amount(receipt.tip));
+			}
+			println!("events:");
+			for event in &receipt.events {
+				println!("  {event}");
+			}
+			Ok(())
+		},
+		Err(TxError::Failed { error, receipt }) => {
+			println!("status:    failed");
+			println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
+			println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
+			for event in &receipt.events {
+				println!("  {event}");
+			}
+			Err(anyhow!("{error}"))
+		},
+		Err(error) => Err(error.into()),
+	}
+}
+
+/// Signs `call` with the CLI's signer, dry-runs, submits and reports it.
+pub(crate) async fn send<Call: ailock_client::subxt::tx::Payload>(
+	cli: &Cli,
+	call: &Call,
+) -> anyhow::Result<()> {
+	let signer = signer(cli)?;
+	let client = connect(&cli.url).await?;
+	eprintln!("signing as {}", accounts::account_of(&signer));
+	report(client.submit(call, &signer, SubmitOptions::default(), report_progress).await)
+}
+
+pub(crate) fn report_progress(progress: Progress) {
 	let line = match progress {
 		Progress::DryRunPassed => "dry run passed".to_string(),
 		Progress::Submitted { hash } => format!("submitted {hash:?}"),

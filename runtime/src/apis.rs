@@ -17,8 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Ailocks, Aura, Balance, Block, BlockNumber, Did, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -144,6 +145,34 @@ impl_runtime_apis! {
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			// Without sessions there is no ownership to prove (`KeyOwnerProof` is `Void`).
 			None
+		}
+	}
+
+	impl pallet_did::runtime_api::DidApi<Block, AccountId, BlockNumber, Balance> for Runtime {
+		fn resolve(did: AccountId) -> pallet_did::types::DidResolution<AccountId, BlockNumber, Balance> {
+			Did::resolve(&did)
+		}
+
+		fn did_of(account: AccountId) -> Option<AccountId> {
+			Did::did_of(&account)
+		}
+	}
+
+	impl pallet_ailocks::runtime_api::AilocksApi<Block, AccountId, BlockNumber, Balance> for Runtime {
+		fn ailocks_near(
+			cell: ailock_primitives::geo::GeoCell,
+			country: Option<ailock_primitives::geo::CountryCode>,
+			max_tier: ailock_primitives::geo::LocationTier,
+			skills: Vec<ailock_primitives::profile::Tag>,
+			limit: u32,
+		) -> Vec<pallet_ailocks::types::NearbyAilock<AccountId>> {
+			Ailocks::ailocks_near(&cell, country, max_tier, &skills, limit)
+		}
+
+		fn ailock(
+			account: AccountId,
+		) -> Option<pallet_ailocks::types::AilockView<AccountId, BlockNumber, Balance>> {
+			Ailocks::view(&account)
 		}
 	}
 

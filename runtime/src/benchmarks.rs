@@ -10,4 +10,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_did, Did]
+	[pallet_ailocks, Ailocks]
 );

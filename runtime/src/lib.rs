@@ -187,6 +187,12 @@ mod runtime {
 	#[runtime::pallet_index(21)]
 	pub type Sudo = pallet_sudo;
 	// 30-49: the Ailock market (Did, Ailocks, Intents, Auction, Escrow, Reputation).
+	/// DIDs (`did:ailock:<address>`) and scoped, spend-capped agent delegation.
+	#[runtime::pallet_index(30)]
+	pub type Did = pallet_did;
+	/// The registry of Ailocks: profiles, private locations, discovery, evolution, boosts.
+	#[runtime::pallet_index(31)]
+	pub type Ailocks = pallet_ailocks;
 }
 
 #[cfg(test)]

@@ -172,6 +172,12 @@ impl GeoCell {
 		CellBounds { lat_min, lat_max, lon_min, lon_max }
 	}
 
+	/// Whether the cell holds 1 to 12 geohash characters. Cells decoded from calls skip
+	/// [`GeoCell::from_bytes`], so the runtime checks this before storing one.
+	pub fn is_valid(&self) -> bool {
+		!self.0.is_empty() && self.0.iter().all(|b| GEOHASH_ALPHABET.contains(b))
+	}
+
 	/// Number of characters.
 	pub fn precision(&self) -> u8 {
 		self.0.len() as u8
@@ -194,6 +200,14 @@ impl GeoCell {
 		let mut inner = self.0.clone();
 		inner.truncate(keep);
 		GeoCell(inner)
+	}
+
+	/// The 32 cells one character finer inside this one (none at the finest precision).
+	pub fn children(&self) -> impl Iterator<Item = GeoCell> + '_ {
+		GEOHASH_ALPHABET.iter().filter_map(move |c| {
+			let mut inner = self.0.clone();
+			inner.try_push(*c).ok().map(|()| GeoCell(inner))
+		})
 	}
 
 	/// Length of the longest prefix shared with `other`.
@@ -271,6 +285,11 @@ impl CountryCode {
 		}
 	}
 
+	/// Whether the code is two ASCII capital letters (decoding does not check).
+	pub fn is_valid(&self) -> bool {
+		self.0.iter().all(u8::is_ascii_uppercase)
+	}
+
 	/// The two letters.
 	pub fn as_bytes(&self) -> [u8; 2] {
 		self.0
@@ -313,6 +332,13 @@ impl SharingLevel {
 			SharingLevel::Country | SharingLevel::None => None,
 		}
 	}
+}
+
+/// The commitment an owner publishes to its full-precision location: BLAKE2-256 of the
+/// SCALE-encoded 12-character cell and a 32-byte salt the owner keeps. Revealing both later
+/// proves the location without having disclosed it before.
+pub fn location_commitment(full_precision: &GeoCell, salt: &[u8; 32]) -> [u8; 32] {
+	sp_io::hashing::blake2_256(&codec::Encode::encode(&(full_precision, salt)))
 }
 
 /// How close two parties are, from the nearest to the farthest.
@@ -436,6 +462,29 @@ mod tests {
 		let hidden = DisclosedLocation::default();
 		assert_eq!(LocationTier::between(&munich, &hidden), LocationTier::Global);
 		assert!(LocationTier::SameCity < LocationTier::Global);
+	}
+
+	#[test]
+	fn commitments_bind_cell_and_salt() {
+		let here = GeoCell::encode_point(48_137_154, 11_576_124, 12).unwrap();
+		let there = GeoCell::encode_point(48_137_155, 11_576_124, 12).unwrap();
+		let salt = [7u8; 32];
+		assert_eq!(location_commitment(&here, &salt), location_commitment(&here, &salt));
+		assert_ne!(location_commitment(&here, &salt), location_commitment(&there, &salt));
+		assert_ne!(location_commitment(&here, &salt), location_commitment(&here, &[8u8; 32]));
+	}
+
+	#[test]
+	fn children_tile_their_parent() {
+		let parent = GeoCell::parse("u28").unwrap();
+		let children: Vec<GeoCell> = parent.children().collect();
+		assert_eq!(children.len(), 32);
+		assert!(children.iter().all(|c| parent.contains(c) && c.precision() == 4));
+		assert_eq!(children[0].as_str(), "u280");
+		assert_eq!(GeoCell::parse("u281z7u281z7").unwrap().children().count(), 0);
+		let decoded: GeoCell = codec::Decode::decode(&mut &[8u8, b'u', b'A'][..]).unwrap();
+		assert!(!decoded.is_valid());
+		assert!(parent.is_valid());
 	}
 
 	#[test]

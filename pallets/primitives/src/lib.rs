@@ -5,13 +5,19 @@
 //! - [`money`]: the native token `AIL` (12 decimals), exact decimal parsing and formatting.
 //! - [`geo`]: geohash cells stored at the precision their owner chose, and the location tiers
 //!   (same city / region / country / global) that matching and auctions reward.
+//! - [`did`]: DID key material and the verifier for payloads signed by a DID's assertion keys.
+//! - [`profile`]: normalised skill tags, language codes and weekly availability of Ailocks.
+//! - [`traits`]: the small traits through which the market pallets ask each other for things.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod did;
 pub mod geo;
 pub mod money;
+pub mod profile;
+pub mod traits;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

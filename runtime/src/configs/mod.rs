@@ -15,14 +15,17 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use smallvec::smallvec;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
+use sp_runtime::{
+	traits::{AccountIdConversion, Bounded},
+	FixedPointNumber, Perbill, Percent, Perquintill,
+};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, SLOT_DURATION, SS58_PREFIX,
-	VERSION,
+	AccountId, Ailocks, Balance, Balances, Block, BlockNumber, Did, Hash, Nonce, OriginCaller,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, MINUTES,
+	SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// Share of a block's weight and length ordinary transactions may use; the rest is kept for
@@ -155,6 +158,75 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Base deposit of a DID document.
+	pub const DidDeposit: Balance = 100 * MILLI_AIL;
+	/// Deposit per byte of keys and services (the state they occupy).
+	pub const DidByteDeposit: Balance = 100 * MICRO_AIL;
+	/// Deposit per authorized agent key.
+	pub const DidAgentDeposit: Balance = 20 * MILLI_AIL;
+}
+
+impl pallet_did::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DidDeposit = DidDeposit;
+	type ByteDeposit = DidByteDeposit;
+	type AgentDeposit = DidAgentDeposit;
+	type MaxKeys = ConstU32<16>;
+	type MaxServices = ConstU32<8>;
+	type MaxAgents = ConstU32<8>;
+	type MaxScopeEntries = ConstU32<16>;
+	type Dependents = Ailocks;
+	type WeightInfo = pallet_did::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Receives boost fees until a treasury pallet exists: a keyless account derived from
+	/// this id, so nobody can spend from it.
+	pub AilocksTreasury: AccountId = frame_support::PalletId(*b"ail/trsy").into_account_truncating();
+	/// Base deposit of a registration.
+	pub const ProfileDeposit: Balance = 500 * MILLI_AIL;
+	/// Deposit per byte of a profile.
+	pub const ProfileByteDeposit: Balance = 100 * MICRO_AIL;
+	/// Deposit per trusted or blocked list entry.
+	pub const ListEntryDeposit: Balance = 10 * MILLI_AIL;
+	/// Ten minutes at the target block time: the orchestrator sends a heartbeat every few.
+	pub const HeartbeatTimeout: BlockNumber = 10 * MINUTES;
+	/// Experience for levels 2 to 10.
+	pub const LevelThresholds: &'static [u64] =
+		&[100, 300, 700, 1_500, 3_000, 6_000, 12_000, 25_000, 50_000];
+	/// A day of boost costs 1.44 AIL.
+	pub const BoostFeePerBlock: Balance = 100 * MICRO_AIL;
+	/// A week.
+	pub const MaxBoostDuration: BlockNumber = 7 * DAYS;
+	/// Boosted Ailocks rank half a level higher per level within their tier.
+	pub const BoostBonus: Percent = Percent::from_percent(50);
+}
+
+impl pallet_ailocks::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OwnerOrigin = pallet_did::EnsureOwner<Runtime>;
+	type Dids = Did;
+	type SpendGuard = Did;
+	// No job-holding pallet yet: the escrow issue wires its active-job count here.
+	type ActiveJobs = ();
+	type Treasury = AilocksTreasury;
+	type ProfileDeposit = ProfileDeposit;
+	type ByteDeposit = ProfileByteDeposit;
+	type ListEntryDeposit = ListEntryDeposit;
+	type HeartbeatTimeout = HeartbeatTimeout;
+	type MaxAilocksPerCell = ConstU32<4_096>;
+	type MaxListEntries = ConstU32<64>;
+	type LevelThresholds = LevelThresholds;
+	type BoostFeePerBlock = BoostFeePerBlock;
+	type MaxBoostDuration = MaxBoostDuration;
+	type MaxBoostsPerCell = ConstU32<8>;
+	type BoostBonus = BoostBonus;
+	type WeightInfo = pallet_ailocks::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {

@@ -1,0 +1,66 @@
+//! Paid promotion in one discovery cell.
+
+use crate::{
+	types::{Boost, INDEX_PRECISION},
+	Ailocks, BalanceOf, Boosts, Config, Error, Event, Pallet,
+};
+use ailock_primitives::{
+	geo::GeoCell,
+	traits::{Actor, SpendGuard},
+};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::Mutate, tokens::Preservation},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_boost(
+		actor: Actor<T::AccountId>,
+		cell: GeoCell,
+		duration: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let owner = actor.owner.clone();
+		ensure!(Ailocks::<T>::contains_key(&owner), Error::<T>::NotRegistered);
+		ensure!(
+			cell.is_valid() && cell.precision() == INDEX_PRECISION,
+			Error::<T>::BoostCellPrecision
+		);
+		ensure!(
+			!duration.is_zero() && duration <= T::MaxBoostDuration::get(),
+			Error::<T>::InvalidBoostDuration
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		// A boost never reaches further than `MaxBoostDuration` ahead; extending one pays only
+		// for the blocks actually added.
+		let latest = now.saturating_add(T::MaxBoostDuration::get());
+
+		let (expires_at, added) =
+			Boosts::<T>::try_mutate(&cell, |boosts| -> Result<_, DispatchError> {
+				boosts.retain(|b| b.expires_at > now);
+				if let Some(existing) = boosts.iter_mut().find(|b| b.ailock == owner) {
+					let previous = existing.expires_at;
+					existing.expires_at = previous.saturating_add(duration).min(latest);
+					ensure!(existing.expires_at > previous, Error::<T>::InvalidBoostDuration);
+					Ok((existing.expires_at, existing.expires_at.saturating_sub(previous)))
+				} else {
+					let expires_at = now.saturating_add(duration);
+					boosts
+						.try_push(Boost { ailock: owner.clone(), expires_at })
+						.map_err(|_| Error::<T>::BoostSlotsFull)?;
+					Ok((expires_at, duration))
+				}
+			})?;
+		let blocks: BalanceOf<T> = added.saturated_into::<u32>().into();
+		let fee = T::BoostFeePerBlock::get().saturating_mul(blocks);
+		T::SpendGuard::charge(&actor, fee)?;
+		T::Currency::transfer(&owner, &T::Treasury::get(), fee, Preservation::Preserve)
+			.map_err(|_| Error::<T>::InsufficientFundsForBoost)?;
+		Self::deposit_event(Event::Boosted { ailock: owner, cell, expires_at, fee });
+		Ok(())
+	}
+}

@@ -1,0 +1,222 @@
+//! The discovery index and the search over it.
+//!
+//! Ailocks are indexed by their shared cell cut to [`INDEX_PRECISION`] characters (region-level
+//! cells, 3 characters, are indexed as they are) and by country. A search from a cell looks at
+//! the searched region's 3-character bucket and its 32 4-character buckets (which hold every
+//! same-city and same-region Ailock), then, if the tier allows, the searched country and finally
+//! anyone — each step reading at most [`MAX_SCAN`] entries in all, so a search stays cheap
+//! however large the registry grows.
+
+use crate::{
+	types::{AilockStatus, NearbyAilock, INDEX_PRECISION},
+	AilockOf, Ailocks, Boosts, CellPopulation, Config, CountryIndex, Error, GeoIndex, Pallet,
+};
+use ailock_primitives::{
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier, REGION_PRECISION},
+	profile::Tag,
+};
+use alloc::{collections::BTreeSet, vec::Vec};
+use frame_support::pallet_prelude::*;
+
+/// Most index entries one search reads.
+pub const MAX_SCAN: usize = 4096;
+
+impl<T: Config> Pallet<T> {
+	/// The index bucket of a shared cell.
+	pub(crate) fn bucket_of(cell: &GeoCell) -> GeoCell {
+		cell.truncate(INDEX_PRECISION)
+	}
+
+	pub(crate) fn add_to_index(
+		owner: &T::AccountId,
+		location: &crate::types::Location,
+	) -> DispatchResult {
+		if let Some(cell) = &location.cell {
+			let bucket = Self::bucket_of(cell);
+			CellPopulation::<T>::try_mutate(&bucket, |population| -> DispatchResult {
+				ensure!(*population < T::MaxAilocksPerCell::get(), Error::<T>::CellFull);
+				*population = population.saturating_add(1);
+				Ok(())
+			})?;
+			GeoIndex::<T>::insert(&bucket, owner, ());
+		}
+		if let Some(country) = &location.country {
+			CountryIndex::<T>::insert(country, owner, ());
+		}
+		Ok(())
+	}
+
+	pub(crate) fn remove_from_index(owner: &T::AccountId, location: &crate::types::Location) {
+		if let Some(cell) = &location.cell {
+			let bucket = Self::bucket_of(cell);
+			GeoIndex::<T>::remove(&bucket, owner);
+			CellPopulation::<T>::mutate_exists(&bucket, |population| {
+				*population = population.map(|p| p.saturating_sub(1)).filter(|p| *p > 0);
+			});
+		}
+		if let Some(country) = &location.country {
+			CountryIndex::<T>::remove(country, owner);
+		}
+	}
+
+	/// Live Ailocks near `cell` (and `country`) no farther than `max_tier`, having every skill
+	/// in `skills`, nearest tier first, then by level (boosted in the searched cell), at most
+	/// `limit`.
+	pub fn ailocks_near(
+		cell: &GeoCell,
+		country: Option<CountryCode>,
+		max_tier: LocationTier,
+		skills: &[Tag],
+		limit: u32,
+	) -> Vec<NearbyAilock<T::AccountId>> {
+		let searched =
+			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
+		let mut seen = BTreeSet::new();
+		let mut found = Vec::new();
+		let mut budget = MAX_SCAN;
+		let mut consider = |owner: T::AccountId, found: &mut Vec<_>| {
+			if seen.insert(owner.clone()) {
+				if let Some(ailock) = Ailocks::<T>::get(&owner) {
+					if let Some(hit) = Self::matches(&owner, &ailock, &searched, max_tier, skills) {
+						found.push(hit);
+					}
+				}
+			}
+		};
+
+		if let Some(cell) = &searched.cell {
+			if cell.precision() >= REGION_PRECISION {
+				let region = cell.truncate(REGION_PRECISION);
+				for bucket in core::iter::once(region.clone()).chain(region.children()) {
+					for (owner, ()) in GeoIndex::<T>::iter_prefix(&bucket).take(budget) {
+						budget = budget.saturating_sub(1);
+						consider(owner, &mut found);
+					}
+				}
+			}
+		}
+		if max_tier >= LocationTier::SameCountry {
+			if let Some(country) = &country {
+				for (owner, ()) in CountryIndex::<T>::iter_prefix(country).take(budget) {
+					budget = budget.saturating_sub(1);
+					consider(owner, &mut found);
+				}
+			}
+		}
+		if max_tier >= LocationTier::Global {
+			for owner in Ailocks::<T>::iter_keys().take(budget) {
+				consider(owner, &mut found);
+			}
+		}
+
+		let boosted = Self::live_boosts(cell);
+		for hit in found.iter_mut() {
+			hit.1.boosted = boosted.contains(&hit.1.ailock);
+			hit.0 = Self::rank(hit.1.level, hit.1.boosted);
+		}
+		found.sort_by(|(rank_a, a), (rank_b, b)| {
+			a.tier.cmp(&b.tier).then(rank_b.cmp(rank_a)).then(a.ailock.cmp(&b.ailock))
+		});
+		found.into_iter().take(limit as usize).map(|(_, hit)| hit).collect()
+	}
+
+	/// `Some` when the Ailock is live, within the tier and has the skills.
+	fn matches(
+		owner: &T::AccountId,
+		ailock: &AilockOf<T>,
+		searched: &DisclosedLocation,
+		max_tier: LocationTier,
+		skills: &[Tag],
+	) -> Option<(u64, NearbyAilock<T::AccountId>)> {
+		let status = Self::effective_status(ailock);
+		if !matches!(status, AilockStatus::Available | AilockStatus::Busy) {
+			return None;
+		}
+		let profile = &ailock.profile;
+		if !skills.iter().all(|s| profile.skills.contains(s)) {
+			return None;
+		}
+		let theirs = DisclosedLocation {
+			cell: profile.location.cell.clone(),
+			country: profile.location.country,
+		};
+		let tier = LocationTier::between(searched, &theirs);
+		if tier > max_tier {
+			return None;
+		}
+		Some((
+			0,
+			NearbyAilock {
+				ailock: owner.clone(),
+				name: profile.name.to_vec(),
+				tier,
+				cell: profile.location.cell.clone(),
+				country: profile.location.country,
+				skills: profile.skills.to_vec(),
+				languages: profile.languages.to_vec(),
+				level: ailock.level,
+				status,
+				boosted: false,
+			},
+		))
+	}
+
+	/// Rank within a tier: level, raised by the boost bonus.
+	fn rank(level: u32, boosted: bool) -> u64 {
+		let base = u64::from(level).saturating_mul(1_000);
+		if boosted {
+			base.saturating_add(T::BoostBonus::get().mul_floor(base))
+		} else {
+			base
+		}
+	}
+
+	/// Ailocks with a live boost in the discovery cell of `cell`.
+	pub(crate) fn live_boosts(cell: &GeoCell) -> Vec<T::AccountId> {
+		if cell.precision() < INDEX_PRECISION {
+			return Vec::new();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		Boosts::<T>::get(Self::bucket_of(cell))
+			.into_iter()
+			.filter(|b| b.expires_at > now)
+			.map(|b| b.ailock)
+			.collect()
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// A registered Ailock as the runtime API shows it.
+	pub fn view(
+		owner: &T::AccountId,
+	) -> Option<
+		crate::types::AilockView<
+			T::AccountId,
+			frame_system::pallet_prelude::BlockNumberFor<T>,
+			crate::BalanceOf<T>,
+		>,
+	> {
+		let ailock = Ailocks::<T>::get(owner)?;
+		let skill_levels = ailock
+			.profile
+			.skills
+			.iter()
+			.map(|skill| {
+				let xp = crate::SkillXp::<T>::get(owner, skill);
+				(skill.clone(), xp, Self::level_of(xp))
+			})
+			.collect();
+		let achievements = crate::types::Achievement::ALL
+			.into_iter()
+			.filter_map(|a| crate::Achievements::<T>::get(owner, a).map(|at| (a, at)))
+			.collect();
+		Some(crate::types::AilockView {
+			effective_status: Self::effective_status(&ailock),
+			ailock,
+			achievements,
+			skill_levels,
+			trusted: crate::Trusted::<T>::get(owner).into_inner(),
+			blocked: crate::Blocked::<T>::get(owner).into_inner(),
+		})
+	}
+}

@@ -1,0 +1,10 @@
+//! The pallet's logic, one file per feature; `lib.rs` only checks origins and calls in here.
+
+mod boost;
+mod deposit;
+mod discovery;
+mod evolution;
+mod invariants;
+mod lists;
+mod registry;
+mod validation;

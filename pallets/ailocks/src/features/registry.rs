@@ -1,0 +1,125 @@
+//! Registering, updating, status, heartbeats and deregistering.
+
+use crate::{
+	types::{Achievement, Ailock, AilockStatus, Track},
+	Achievements, AilockOf, Ailocks, Blocked, Config, Error, Event, Pallet, ProfileOf, SkillXp,
+	Trusted,
+};
+use ailock_primitives::traits::{ActiveJobs, DidLookup};
+use frame_support::pallet_prelude::*;
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register(owner: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		ensure!(T::Dids::has_active_did(&owner), Error::<T>::NoActiveDid);
+		ensure!(!Ailocks::<T>::contains_key(&owner), Error::<T>::AlreadyRegistered);
+		Self::validate_profile(&profile)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut ailock: AilockOf<T> = Ailock {
+			profile,
+			status: AilockStatus::Available,
+			last_heartbeat: now,
+			registered_at: now,
+			updated_at: now,
+			xp: 0,
+			level: 1,
+			track: Track::default(),
+			trusted: 0,
+			blocked: 0,
+			deposit: Zero::zero(),
+		};
+		Self::add_to_index(&owner, &ailock.profile.location)?;
+		Self::settle_deposit(&owner, &mut ailock)?;
+		let profile = &ailock.profile;
+		Self::deposit_event(Event::Registered {
+			ailock: owner.clone(),
+			name: profile.name.clone(),
+			sharing: profile.location.sharing,
+			cell: profile.location.cell.clone(),
+			country: profile.location.country,
+			skills: profile.skills.clone(),
+			deposit: ailock.deposit,
+		});
+		Ailocks::<T>::insert(&owner, ailock);
+		Ok(())
+	}
+
+	pub(crate) fn do_update(owner: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
+		Self::validate_profile(&profile)?;
+		if ailock.profile.location != profile.location {
+			Self::remove_from_index(&owner, &ailock.profile.location);
+			Self::add_to_index(&owner, &profile.location)?;
+		}
+		for skill in ailock.profile.skills.iter().filter(|s| !profile.skills.contains(s)) {
+			SkillXp::<T>::remove(&owner, skill);
+		}
+		ailock.profile = profile;
+		ailock.updated_at = frame_system::Pallet::<T>::block_number();
+		Self::settle_deposit(&owner, &mut ailock)?;
+		let profile = &ailock.profile;
+		Self::deposit_event(Event::Updated {
+			ailock: owner.clone(),
+			name: profile.name.clone(),
+			sharing: profile.location.sharing,
+			cell: profile.location.cell.clone(),
+			country: profile.location.country,
+			skills: profile.skills.clone(),
+			deposit: ailock.deposit,
+		});
+		Ailocks::<T>::insert(&owner, ailock);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_status(owner: T::AccountId, status: AilockStatus) -> DispatchResult {
+		ensure!(status != AilockStatus::Offline, Error::<T>::CannotSetOffline);
+		Ailocks::<T>::try_mutate(&owner, |entry| -> DispatchResult {
+			let ailock = entry.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			ailock.status = status;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::StatusChanged { ailock: owner, status });
+		Ok(())
+	}
+
+	pub(crate) fn do_heartbeat(owner: T::AccountId) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		Ailocks::<T>::try_mutate(&owner, |entry| -> DispatchResult {
+			let ailock = entry.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			ailock.last_heartbeat = now;
+			Ok(())
+		})?;
+		let live_until = now.saturating_add(T::HeartbeatTimeout::get());
+		Self::deposit_event(Event::HeartbeatReceived { ailock: owner, live_until });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(owner: T::AccountId) -> DispatchResult {
+		let ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(T::ActiveJobs::active_jobs(&owner) == 0, Error::<T>::HasActiveJobs);
+		Self::remove_from_index(&owner, &ailock.profile.location);
+		Trusted::<T>::remove(&owner);
+		Blocked::<T>::remove(&owner);
+		// Only skills of the profile ever hold experience.
+		for skill in ailock.profile.skills.iter() {
+			SkillXp::<T>::remove(&owner, skill);
+		}
+		for achievement in Achievement::ALL {
+			Achievements::<T>::remove(&owner, achievement);
+		}
+		let released = Self::release_deposit(&owner, &ailock)?;
+		Ailocks::<T>::remove(&owner);
+		Self::deposit_event(Event::Deregistered { ailock: owner, deposit_released: released });
+		Ok(())
+	}
+
+	/// The status discovery uses: `Offline` once the last heartbeat is older than the timeout.
+	pub fn effective_status(ailock: &AilockOf<T>) -> AilockStatus {
+		let now = frame_system::Pallet::<T>::block_number();
+		if now.saturating_sub(ailock.last_heartbeat) > T::HeartbeatTimeout::get() {
+			AilockStatus::Offline
+		} else {
+			ailock.status
+		}
+	}
+}

@@ -1,0 +1,531 @@
+//! # Ailocks pallet: the registry of AI assistants
+//!
+//! Every person with a DID can register their Ailock: name, avatar, languages, skills, expertise
+//! domains, prices, capacity, weekly availability and a location shared only at the level its
+//! owner chose. Owners, or their agent keys through `Did.dispatch_as_agent` (the origin is
+//! `T::OwnerOrigin`), keep it up to date and send heartbeats; an Ailock without a heartbeat for
+//! `HeartbeatTimeout` blocks reads as offline and disappears from discovery by itself.
+//!
+//! - **Discovery** on chain: a geo index by 4-character geohash cell (and by country) kept in
+//!   step with every change, read by the runtime API `runtime_api::AilocksApi::ailocks_near`, which returns
+//!   live Ailocks ordered by location tier, then level (raised by paid boosts).
+//! - **Evolution**: experience only from verified events, through
+//!   [`ailock_primitives::traits::ExperienceSink`] (escrow, reviews, disputes): levels at the
+//!   configured thresholds, per-skill levels, achievements with rarity; each is an event.
+//! - **Promotion**: [`Pallet::boost`] buys a capped rank bonus in one discovery cell for a number
+//!   of blocks; the fee goes to the treasury. It never touches reputation or auction payments.
+//!
+//! ## Privacy
+//! The location argument carries the geohash already truncated to the sharing level and a salted
+//! commitment to the full-precision one: the chain never sees more than the owner shared.
+//!
+//! ## Deposits
+//! `ProfileDeposit + ByteDeposit × encoded profile bytes + ListEntryDeposit × list entries`, held
+//! from the owner and adjusted on every change; released on deregistration.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod features;
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// Balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A registered Ailock of this runtime.
+pub type AilockOf<T> = types::Ailock<frame_system::pallet_prelude::BlockNumberFor<T>, BalanceOf<T>>;
+/// A profile of this runtime.
+pub type ProfileOf<T> = types::Profile<BalanceOf<T>>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use ailock_primitives::{
+		geo::{CountryCode, GeoCell, SharingLevel},
+		profile::Tag,
+		traits::{ActiveJobs, Actor, DidLookup, ExperienceSource, SpendGuard},
+	};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Mutate, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Percent;
+	use types::{Achievement, AilockStatus, Boost, Rarity};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency deposits are held in and boosts paid with.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who may act for an Ailock: its owner, or the owner's agent key (`Did`'s
+		/// `EnsureOwner`).
+		type OwnerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Actor<Self::AccountId>>;
+
+		/// Whether an account has an active DID (registration needs one).
+		type Dids: DidLookup<Self::AccountId>;
+
+		/// Charges funds an agent commits (boost fees) against its owner's cap.
+		type SpendGuard: SpendGuard<Self::AccountId, BalanceOf<Self>>;
+
+		/// How many jobs an Ailock is working on (deregistration waits for none).
+		type ActiveJobs: ActiveJobs<Self::AccountId>;
+
+		/// Receives boost fees.
+		#[pallet::constant]
+		type Treasury: Get<Self::AccountId>;
+
+		/// Base deposit of a registration.
+		#[pallet::constant]
+		type ProfileDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit per encoded byte of a profile.
+		#[pallet::constant]
+		type ByteDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit per trusted or blocked list entry.
+		#[pallet::constant]
+		type ListEntryDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks without a heartbeat after which an Ailock reads as offline.
+		#[pallet::constant]
+		type HeartbeatTimeout: Get<BlockNumberFor<Self>>;
+
+		/// Most Ailocks indexed in one discovery cell.
+		#[pallet::constant]
+		type MaxAilocksPerCell: Get<u32>;
+
+		/// Most entries in a trusted or a blocked list.
+		#[pallet::constant]
+		type MaxListEntries: Get<u32>;
+
+		/// Experience needed for levels 2, 3, …; ascending.
+		type LevelThresholds: Get<&'static [u64]>;
+
+		/// Boost fee per block.
+		#[pallet::constant]
+		type BoostFeePerBlock: Get<BalanceOf<Self>>;
+
+		/// Longest boost, in blocks.
+		#[pallet::constant]
+		type MaxBoostDuration: Get<BlockNumberFor<Self>>;
+
+		/// Most boosts live in one cell at a time.
+		#[pallet::constant]
+		type MaxBoostsPerCell: Get<u32>;
+
+		/// Rank bonus of a boosted Ailock in its cell (50% ranks it like half a level more per
+		/// level); capped at 100% by the type.
+		#[pallet::constant]
+		type BoostBonus: Get<Percent>;
+
+		/// Weights of the calls, from `benchmarking.rs`.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Reasons the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Deposit for a registration and its lists.
+		#[codec(index = 0)]
+		ProfileDeposit,
+	}
+
+	#[pallet::extra_constants]
+	impl<T: Config> Pallet<T> {
+		/// Most skill tags in a profile.
+		pub fn max_skills() -> u32 {
+			types::MAX_SKILLS
+		}
+		/// Most languages in a profile.
+		pub fn max_languages() -> u32 {
+			types::MAX_LANGUAGES
+		}
+		/// Geohash characters of a discovery cell.
+		pub fn index_precision() -> u8 {
+			types::INDEX_PRECISION
+		}
+	}
+
+	/// Registered Ailocks by their owner's account (which is also their DID).
+	#[pallet::storage]
+	pub type Ailocks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, AilockOf<T>>;
+
+	/// Discovery index: Ailocks by the first (up to) 4 characters of their shared cell.
+	#[pallet::storage]
+	pub type GeoIndex<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, GeoCell, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Number of Ailocks in each discovery cell.
+	#[pallet::storage]
+	pub type CellPopulation<T: Config> = StorageMap<_, Blake2_128Concat, GeoCell, u32, ValueQuery>;
+
+	/// Discovery index: Ailocks by shared country.
+	#[pallet::storage]
+	pub type CountryIndex<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CountryCode, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Accounts an Ailock trusts.
+	#[pallet::storage]
+	pub type Trusted<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxListEntries>,
+		ValueQuery,
+	>;
+
+	/// Accounts an Ailock blocked.
+	#[pallet::storage]
+	pub type Blocked<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxListEntries>,
+		ValueQuery,
+	>;
+
+	/// Experience per Ailock and skill (only skills in its profile).
+	#[pallet::storage]
+	pub type SkillXp<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, Tag, u64, ValueQuery>;
+
+	/// Unlocked achievements and the block of unlocking.
+	#[pallet::storage]
+	pub type Achievements<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		Achievement,
+		BlockNumberFor<T>,
+	>;
+
+	/// Paid boosts per discovery cell; expired ones are pruned when the cell is next boosted.
+	#[pallet::storage]
+	pub type Boosts<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		GeoCell,
+		BoundedVec<Boost<T::AccountId, BlockNumberFor<T>>, T::MaxBoostsPerCell>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An Ailock was registered.
+		Registered {
+			ailock: T::AccountId,
+			name: types::Name,
+			sharing: SharingLevel,
+			cell: Option<GeoCell>,
+			country: Option<CountryCode>,
+			skills: BoundedVec<Tag, ConstU32<{ types::MAX_SKILLS }>>,
+			deposit: BalanceOf<T>,
+		},
+		/// An Ailock's profile was replaced.
+		Updated {
+			ailock: T::AccountId,
+			name: types::Name,
+			sharing: SharingLevel,
+			cell: Option<GeoCell>,
+			country: Option<CountryCode>,
+			skills: BoundedVec<Tag, ConstU32<{ types::MAX_SKILLS }>>,
+			deposit: BalanceOf<T>,
+		},
+		/// An Ailock's owner changed its status.
+		StatusChanged { ailock: T::AccountId, status: AilockStatus },
+		/// An Ailock sent a heartbeat; it reads as live until `live_until`.
+		HeartbeatReceived { ailock: T::AccountId, live_until: BlockNumberFor<T> },
+		/// An account was added to an Ailock's trusted list.
+		TrustedAdded { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
+		/// An account was removed from an Ailock's trusted list.
+		TrustedRemoved { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
+		/// An account was added to an Ailock's blocked list (and left its trusted list).
+		BlockedAdded { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
+		/// An account was removed from an Ailock's blocked list.
+		BlockedRemoved { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
+		/// An Ailock was deregistered and its deposit released.
+		Deregistered { ailock: T::AccountId, deposit_released: BalanceOf<T> },
+		/// An Ailock bought (or extended) a boost in a discovery cell.
+		Boosted {
+			ailock: T::AccountId,
+			cell: GeoCell,
+			expires_at: BlockNumberFor<T>,
+			fee: BalanceOf<T>,
+		},
+		/// A verified event granted experience.
+		ExperienceGained {
+			ailock: T::AccountId,
+			source: ExperienceSource,
+			points: u32,
+			total_xp: u64,
+			skill: Option<Tag>,
+		},
+		/// An Ailock reached a new level.
+		LevelReached { ailock: T::AccountId, level: u32 },
+		/// An Ailock reached a new level in one skill.
+		SkillLevelReached { ailock: T::AccountId, skill: Tag, level: u32 },
+		/// An Ailock unlocked an achievement.
+		AchievementUnlocked { ailock: T::AccountId, achievement: Achievement, rarity: Rarity },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Registration needs an active DID.
+		NoActiveDid,
+		/// This account already has a registered Ailock.
+		AlreadyRegistered,
+		/// This account has no registered Ailock.
+		NotRegistered,
+		/// A name is 1 to 64 bytes of UTF-8 without control characters.
+		InvalidName,
+		/// The avatar is not one of the presets.
+		InvalidAvatar,
+		/// A language is not a lower-case ISO 639-1 code.
+		InvalidLanguage,
+		/// A profile lists a language twice.
+		DuplicateLanguage,
+		/// A skill or domain is not a normalised tag (`a-z`, `0-9`, single inner `-`).
+		InvalidTag,
+		/// A profile lists a skill or domain twice.
+		DuplicateTag,
+		/// A profile needs at least one skill.
+		NoSkills,
+		/// Capacity is at least one job.
+		ZeroCapacity,
+		/// The UTC offset is outside UTC-12:00 to UTC+14:00.
+		InvalidUtcOffset,
+		/// The cell is not a geohash.
+		InvalidCell,
+		/// The cell's precision differs from what the sharing level allows.
+		CellPrecisionMismatch,
+		/// Exact, city and region sharing need a cell.
+		CellRequired,
+		/// Country or no sharing must not carry a cell.
+		CellNotShared,
+		/// Country sharing needs a country code.
+		CountryRequired,
+		/// No sharing must not carry a country code.
+		CountryNotShared,
+		/// The country code is not two capital letters.
+		InvalidCountry,
+		/// The discovery cell already holds the most Ailocks allowed.
+		CellFull,
+		/// `Offline` is read from heartbeats, never set.
+		CannotSetOffline,
+		/// An Ailock cannot list itself.
+		CannotListSelf,
+		/// The account is already trusted.
+		AlreadyTrusted,
+		/// The account is not in the trusted list.
+		NotTrusted,
+		/// The account is blocked; unblock it before trusting it.
+		AccountBlocked,
+		/// The account is already blocked.
+		AlreadyBlocked,
+		/// The account is not in the blocked list.
+		NotBlocked,
+		/// The list already has the most entries allowed.
+		ListFull,
+		/// The Ailock still has active jobs.
+		HasActiveJobs,
+		/// The owner cannot cover the deposit.
+		InsufficientDeposit,
+		/// Boosts apply to discovery cells of exactly 4 characters.
+		BoostCellPrecision,
+		/// A boost lasts 1 to `MaxBoostDuration` blocks.
+		InvalidBoostDuration,
+		/// The cell already has the most live boosts allowed.
+		BoostSlotsFull,
+		/// The owner cannot pay the boost fee.
+		InsufficientFundsForBoost,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			let thresholds = T::LevelThresholds::get();
+			assert!(thresholds.windows(2).all(|w| w[0] < w[1]), "level thresholds ascend");
+			assert!(T::MaxAilocksPerCell::get() > 0, "cells hold Ailocks");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers the owner's Ailock. The owner needs an active DID.
+		///
+		/// ## Deposit
+		/// `ProfileDeposit + ByteDeposit × encoded profile bytes`, held from the owner.
+		///
+		/// ## Complexity
+		/// - `O(S² + L² + D²)` duplicate checks over the bounded skill, language and domain
+		///   lists; `O(1)` index updates.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_register(actor.owner, profile)
+		}
+
+		/// Replaces the profile (and location, re-indexing it). Experience in skills the new
+		/// profile drops is forgotten.
+		///
+		/// ## Deposit
+		/// Adjusted to the new profile's size.
+		///
+		/// ## Complexity
+		/// - As `register`, plus `O(S)` to drop the experience of removed skills.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update())]
+		pub fn update(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_update(actor.owner, profile)
+		}
+
+		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery).
+		///
+		/// ## Complexity
+		/// - `O(1)`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_status())]
+		pub fn set_status(origin: OriginFor<T>, status: AilockStatus) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_set_status(actor.owner, status)
+		}
+
+		/// Records that the Ailock is alive; without one for `HeartbeatTimeout` blocks it reads
+		/// as offline. Usually sent by the orchestrator with the agent key.
+		///
+		/// ## Complexity
+		/// - `O(1)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::heartbeat())]
+		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_heartbeat(actor.owner)
+		}
+
+		/// Adds an account to the trusted list.
+		///
+		/// ## Deposit
+		/// `ListEntryDeposit`.
+		///
+		/// ## Complexity
+		/// - `O(N)`, `N` the list length (bounded by `MaxListEntries`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::trust())]
+		pub fn trust(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_trust(actor.owner, account)
+		}
+
+		/// Removes an account from the trusted list.
+		///
+		/// ## Deposit
+		/// `ListEntryDeposit` released.
+		///
+		/// ## Complexity
+		/// - `O(N)`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::untrust())]
+		pub fn untrust(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_untrust(actor.owner, account)
+		}
+
+		/// Blocks an account (removing it from the trusted list if there).
+		///
+		/// ## Deposit
+		/// `ListEntryDeposit` (net zero when it moves from the trusted list).
+		///
+		/// ## Complexity
+		/// - `O(N)`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::block())]
+		pub fn block(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_block(actor.owner, account)
+		}
+
+		/// Unblocks an account.
+		///
+		/// ## Deposit
+		/// `ListEntryDeposit` released.
+		///
+		/// ## Complexity
+		/// - `O(N)`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::unblock())]
+		pub fn unblock(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_unblock(actor.owner, account)
+		}
+
+		/// Deregisters the Ailock: removes it from discovery, forgets its lists, experience and
+		/// achievements, and releases the deposit. Refused while it has active jobs.
+		///
+		/// ## Deposit
+		/// Released in full.
+		///
+		/// ## Complexity
+		/// - `O(S + A)`: skills (bounded by the profile) and achievements (8 kinds).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_deregister(actor.owner)
+		}
+
+		/// Buys (or extends) a boost in discovery cell `cell` (4 geohash characters) for
+		/// `duration` blocks: `BoostFeePerBlock × duration` goes to the treasury (counted
+		/// against an agent's spending cap), and the Ailock ranks `BoostBonus` higher among
+		/// Ailocks of the same tier found from that cell until the boost expires.
+		///
+		/// ## Complexity
+		/// - `O(B)`, `B` the boosts in the cell (bounded by `MaxBoostsPerCell`), pruned of
+		///   expired ones.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::boost())]
+		pub fn boost(
+			origin: OriginFor<T>,
+			cell: GeoCell,
+			duration: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			Self::do_boost(actor, cell, duration)
+		}
+	}
+}

@@ -1,0 +1,89 @@
+use super::*;
+use crate::{Boosts, Error, Event};
+use frame_support::assert_noop;
+
+#[test]
+fn pays_the_treasury_and_expires_by_itself() {
+	test(|| {
+		register_in_munich(ALICE);
+		let treasury = Balances::free_balance(TREASURY);
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 10));
+		assert_eq!(Balances::free_balance(TREASURY), treasury + 10 * BOOST_FEE);
+		System::assert_last_event(
+			Event::Boosted {
+				ailock: ALICE,
+				cell: cell("u281"),
+				expires_at: 11,
+				fee: 10 * BOOST_FEE,
+			}
+			.into(),
+		);
+		assert_eq!(Registry::live_boosts(&cell("u281z")), vec![ALICE]);
+		System::set_block_number(11);
+		assert!(Registry::live_boosts(&cell("u281z")).is_empty());
+	});
+}
+
+#[test]
+fn extending_pays_only_for_added_blocks_up_to_the_cap() {
+	test(|| {
+		register_in_munich(ALICE);
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 60));
+		let treasury = Balances::free_balance(TREASURY);
+		// Expiry 61 + 60 would pass block 1 + MAX_BOOST = 101: only 40 blocks are added.
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 60));
+		assert_eq!(Balances::free_balance(TREASURY), treasury + 40 * BOOST_FEE);
+		assert_eq!(Boosts::<Test>::get(cell("u281"))[0].expires_at, 1 + MAX_BOOST);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 5),
+			Error::<Test>::InvalidBoostDuration
+		);
+	});
+}
+
+#[test]
+fn slots_are_bounded_and_expired_ones_are_pruned() {
+	test(|| {
+		for who in [ALICE, BOB, CHARLIE] {
+			register_in_munich(who);
+		}
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 5));
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(BOB), cell("u281"), 50));
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(CHARLIE), cell("u281"), 5),
+			Error::<Test>::BoostSlotsFull
+		);
+		System::set_block_number(6);
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(CHARLIE), cell("u281"), 5));
+		let holders: Vec<_> = Boosts::<Test>::get(cell("u281")).iter().map(|b| b.ailock).collect();
+		assert_eq!(holders, vec![BOB, CHARLIE]);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 5),
+			Error::<Test>::NotRegistered
+		);
+		register_in_munich(ALICE);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281z"), 5),
+			Error::<Test>::BoostCellPrecision
+		);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 0),
+			Error::<Test>::InvalidBoostDuration
+		);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), MAX_BOOST + 1),
+			Error::<Test>::InvalidBoostDuration
+		);
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 3);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 50),
+			Error::<Test>::InsufficientFundsForBoost
+		);
+	});
+}

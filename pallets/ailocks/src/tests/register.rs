@@ -1,0 +1,193 @@
+use super::*;
+use crate::{CellPopulation, CountryIndex, Error, Event, GeoIndex};
+use frame_support::assert_noop;
+
+#[test]
+fn registers_indexes_and_holds_the_deposit() {
+	test(|| {
+		let p = profile("Munich translator", &["translation", "technical-writing"], munich());
+		assert_ok!(Registry::register(RuntimeOrigin::signed(ALICE), p.clone()));
+		let stored = ailock(ALICE);
+		assert_eq!(stored.profile, p);
+		assert_eq!((stored.status, stored.level, stored.xp), (AilockStatus::Available, 1, 0));
+		assert!(GeoIndex::<Test>::contains_key(cell("u281"), ALICE));
+		assert_eq!(CellPopulation::<Test>::get(cell("u281")), 1);
+		assert!(CountryIndex::<Test>::contains_key(country(b"DE"), ALICE));
+		let expected = PROFILE_DEPOSIT + BYTE_DEPOSIT * codec::Encode::encoded_size(&p) as u128;
+		assert_eq!(stored.deposit, expected);
+		assert_eq!(held(ALICE), expected);
+		System::assert_last_event(
+			Event::Registered {
+				ailock: ALICE,
+				name: p.name.clone(),
+				sharing: SharingLevel::City,
+				cell: Some(cell("u281z")),
+				country: Some(country(b"DE")),
+				skills: p.skills.clone(),
+				deposit: expected,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn stores_no_more_location_than_shared() {
+	test(|| {
+		let region = located(SharingLevel::Region, Some("u28"), Some(b"DE"));
+		assert_ok!(Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], region)));
+		assert_eq!(ailock(ALICE).profile.location.cell, Some(cell("u28")));
+		assert!(GeoIndex::<Test>::contains_key(cell("u28"), ALICE));
+
+		let country_only = located(SharingLevel::Country, None, Some(b"DE"));
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(BOB),
+			profile("b", &["x"], country_only)
+		));
+		assert_eq!(GeoIndex::<Test>::iter_prefix(cell("u281")).count(), 0);
+
+		let hidden = located(SharingLevel::None, None, None);
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(CHARLIE),
+			profile("c", &["x"], hidden)
+		));
+		assert_eq!(CountryIndex::<Test>::iter_prefix(country(b"DE")).count(), 2);
+	});
+}
+
+#[test]
+fn refuses_more_location_than_the_level_allows() {
+	test(|| {
+		let register = |location| {
+			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], location))
+		};
+		assert_noop!(
+			register(located(SharingLevel::City, Some("u281z7"), Some(b"DE"))),
+			Error::<Test>::CellPrecisionMismatch
+		);
+		assert_noop!(
+			register(located(SharingLevel::Exact, Some("u281z"), None)),
+			Error::<Test>::CellPrecisionMismatch
+		);
+		assert_noop!(
+			register(located(SharingLevel::City, None, Some(b"DE"))),
+			Error::<Test>::CellRequired
+		);
+		assert_noop!(
+			register(located(SharingLevel::Country, Some("u28"), Some(b"DE"))),
+			Error::<Test>::CellNotShared
+		);
+		assert_noop!(
+			register(located(SharingLevel::Country, None, None)),
+			Error::<Test>::CountryRequired
+		);
+		assert_noop!(
+			register(located(SharingLevel::None, None, Some(b"DE"))),
+			Error::<Test>::CountryNotShared
+		);
+		let mut bad_cell = munich();
+		bad_cell.cell =
+			Some(codec::Decode::decode(&mut &[20u8, b'u', b'2', b'8', b'1', b'a'][..]).unwrap());
+		assert_noop!(register(bad_cell), Error::<Test>::InvalidCell);
+		let mut bad_country = munich();
+		bad_country.country = Some(codec::Decode::decode(&mut &b"de"[..]).unwrap());
+		assert_noop!(register(bad_country), Error::<Test>::InvalidCountry);
+	});
+}
+
+#[test]
+fn validates_the_profile() {
+	test(|| {
+		let register = |p| Registry::register(RuntimeOrigin::signed(ALICE), p);
+		let base = || profile("Translator", &["translation"], munich());
+		let with = |f: &dyn Fn(&mut ProfileOf<Test>)| {
+			let mut p = base();
+			f(&mut p);
+			p
+		};
+		assert_noop!(
+			register(with(&|p| p.name = BoundedVec::truncate_from(b" ".to_vec()))),
+			Error::<Test>::InvalidName
+		);
+		assert_noop!(
+			register(with(&|p| p.name = BoundedVec::truncate_from(vec![0xff, 0xfe]))),
+			Error::<Test>::InvalidName
+		);
+		assert_noop!(register(with(&|p| p.avatar = AVATAR_PRESETS)), Error::<Test>::InvalidAvatar);
+		assert_noop!(
+			register(
+				with(&|p| p.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"DE")]))
+			),
+			Error::<Test>::InvalidLanguage
+		);
+		assert_noop!(
+			register(with(&|p| {
+				p.languages =
+					BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"de")])
+			})),
+			Error::<Test>::DuplicateLanguage
+		);
+		assert_noop!(register(with(&|p| p.skills = tags(&[]))), Error::<Test>::NoSkills);
+		assert_noop!(
+			register(with(&|p| p.skills =
+				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"Bad Tag".to_vec())]))),
+			Error::<Test>::InvalidTag
+		);
+		assert_noop!(
+			register(with(&|p| p.skills = tags(&["a", "a"]))),
+			Error::<Test>::DuplicateTag
+		);
+		assert_noop!(register(with(&|p| p.capacity = 0)), Error::<Test>::ZeroCapacity);
+		assert_noop!(
+			register(with(&|p| p.utc_offset_minutes = 900)),
+			Error::<Test>::InvalidUtcOffset
+		);
+	});
+}
+
+#[test]
+fn needs_an_active_did_once_and_room() {
+	test(|| {
+		assert_noop!(
+			Registry::register(RuntimeOrigin::signed(NO_DID), profile("a", &["x"], munich())),
+			Error::<Test>::NoActiveDid
+		);
+		register_in_munich(ALICE);
+		assert_noop!(
+			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], munich())),
+			Error::<Test>::AlreadyRegistered
+		);
+		register_in_munich(BOB);
+		register_in_munich(CHARLIE);
+		assert_noop!(
+			Registry::register(RuntimeOrigin::signed(DAVE), profile("d", &["x"], munich())),
+			Error::<Test>::CellFull
+		);
+		assert_noop!(
+			Registry::register(RuntimeOrigin::root(), profile("d", &["x"], munich())),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn needs_funds_for_the_deposit() {
+	test(|| {
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 10);
+		assert_noop!(
+			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], munich())),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
+
+#[test]
+fn a_did_with_an_ailock_cannot_be_deactivated() {
+	test(|| {
+		register_in_munich(ALICE);
+		assert_noop!(
+			pallet_did::Pallet::<Test>::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
+			pallet_did::Error::<Test>::DidInUse
+		);
+	});
+}

@@ -1,0 +1,56 @@
+use super::*;
+use crate::{Error, Event, Trusted};
+use frame_support::assert_noop;
+
+#[test]
+fn trusts_and_pays_per_entry() {
+	test(|| {
+		register_in_munich(ALICE);
+		let before = held(ALICE);
+		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
+		assert_eq!(Trusted::<Test>::get(ALICE).to_vec(), vec![BOB]);
+		assert_eq!(held(ALICE), before + LIST_ENTRY_DEPOSIT);
+		System::assert_last_event(
+			Event::TrustedAdded { ailock: ALICE, account: BOB, deposit: held(ALICE) }.into(),
+		);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		assert_noop!(
+			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NotRegistered
+		);
+		register_in_munich(ALICE);
+		assert_noop!(
+			Registry::trust(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::CannotListSelf
+		);
+		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
+		assert_noop!(
+			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::AlreadyTrusted
+		);
+		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), CHARLIE));
+		assert_noop!(
+			Registry::trust(RuntimeOrigin::signed(ALICE), CHARLIE),
+			Error::<Test>::AccountBlocked
+		);
+		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), DAVE));
+		assert_noop!(Registry::trust(RuntimeOrigin::signed(ALICE), 77), Error::<Test>::ListFull);
+	});
+}
+
+#[test]
+fn needs_funds_for_the_entry() {
+	test(|| {
+		register_in_munich(ALICE);
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 1);
+		assert_noop!(
+			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}

@@ -1,0 +1,209 @@
+//! Agent keys: authorizing and revoking them, dispatching as the owner, and the spending cap.
+
+use crate::{
+	types::{CallName, Delegation},
+	AgentOwner, BalanceOf, Config, Delegations, Dids, Error, Event, Pallet, RawOrigin, ScopeOf,
+	WeightInfo,
+};
+use ailock_primitives::traits::{Actor, SpendGuard};
+use frame_support::{
+	dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
+	pallet_prelude::*,
+	traits::{GetCallMetadata, OriginTrait, PalletInfoAccess},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{CheckedAdd, Dispatchable, Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn do_authorize_agent(
+		who: T::AccountId,
+		did: T::AccountId,
+		agent: T::AccountId,
+		scope: ScopeOf<T>,
+		spend_cap: BalanceOf<T>,
+		period: BlockNumberFor<T>,
+		expires_at: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let mut doc = Self::controlled_document(&who, &did)?;
+		ensure!(agent != did, Error::<T>::AgentIsOwner);
+		if let Some(current_owner) = AgentOwner::<T>::get(&agent) {
+			ensure!(current_owner == did, Error::<T>::AgentBoundToAnotherDid);
+		}
+		Self::validate_scope(&scope)?;
+		ensure!(!period.is_zero(), Error::<T>::ZeroPeriod);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(expires_at > now, Error::<T>::ExpiryInPast);
+
+		if !Delegations::<T>::contains_key(&did, &agent) {
+			ensure!(doc.agents < T::MaxAgents::get(), Error::<T>::TooManyAgents);
+			doc.agents = doc.agents.saturating_add(1);
+			Self::settle_deposit(&did, &mut doc)?;
+		}
+		doc.updated_at = now;
+		let deposit = doc.deposit;
+		Dids::<T>::insert(&did, doc);
+		AgentOwner::<T>::insert(&agent, &did);
+		Delegations::<T>::insert(
+			&did,
+			&agent,
+			Delegation {
+				scope: scope.clone(),
+				spend_cap,
+				period,
+				period_start: now,
+				spent_in_period: Zero::zero(),
+				expires_at,
+				authorized_at: now,
+			},
+		);
+		Self::deposit_event(Event::AgentAuthorized {
+			did,
+			agent,
+			scope,
+			spend_cap,
+			period,
+			expires_at,
+			deposit,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_revoke_agent(
+		who: T::AccountId,
+		did: T::AccountId,
+		agent: T::AccountId,
+	) -> DispatchResult {
+		let mut doc = Self::controlled_document(&who, &did)?;
+		Delegations::<T>::take(&did, &agent).ok_or(Error::<T>::DelegationNotFound)?;
+		AgentOwner::<T>::remove(&agent);
+		doc.agents = doc.agents.saturating_sub(1);
+		Self::settle_deposit(&did, &mut doc)?;
+		doc.updated_at = frame_system::Pallet::<T>::block_number();
+		let deposit = doc.deposit;
+		Dids::<T>::insert(&did, doc);
+		Self::deposit_event(Event::AgentRevoked { did, agent, deposit });
+		Ok(())
+	}
+
+	pub(crate) fn do_dispatch_as_agent(
+		agent: T::AccountId,
+		call: <T as frame_system::Config>::RuntimeCall,
+	) -> DispatchResultWithPostInfo {
+		let owner = AgentOwner::<T>::get(&agent).ok_or(Error::<T>::NotAnAgent)?;
+		let delegation = Delegations::<T>::get(&owner, &agent).ok_or(Error::<T>::NotAnAgent)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < delegation.expires_at, Error::<T>::DelegationExpired);
+		let metadata = call.get_call_metadata();
+		ensure!(
+			delegation.allows(metadata.pallet_name, metadata.function_name),
+			Error::<T>::CallNotInScope
+		);
+
+		let overhead = T::WeightInfo::dispatch_as_agent(delegation.scope.len() as u32);
+		let scope = delegation.scope;
+		let mut origin: <T as frame_system::Config>::RuntimeOrigin =
+			RawOrigin::Delegated { owner: owner.clone(), agent: agent.clone() }.into();
+		// Calls the dispatched call nests (a batch) must be in scope too.
+		origin.add_filter(move |nested: &<T as frame_system::Config>::RuntimeCall| {
+			let m = nested.get_call_metadata();
+			scope.iter().any(|entry| entry.allows(m.pallet_name, m.function_name))
+		});
+		let add_overhead = |weight: Option<Weight>| weight.map(|w| w.saturating_add(overhead));
+		match call.dispatch(origin) {
+			Ok(post) => {
+				Self::deposit_event(Event::AgentDispatched {
+					did: owner,
+					agent,
+					pallet: name_of(metadata.pallet_name),
+					call: name_of(metadata.function_name),
+				});
+				Ok(PostDispatchInfo {
+					actual_weight: add_overhead(post.actual_weight),
+					pays_fee: post.pays_fee,
+				})
+			},
+			Err(DispatchErrorWithPostInfo { post_info, error }) => Err(DispatchErrorWithPostInfo {
+				post_info: PostDispatchInfo {
+					actual_weight: add_overhead(post_info.actual_weight),
+					pays_fee: post_info.pays_fee,
+				},
+				error,
+			}),
+		}
+	}
+
+	/// Every entry must name a pallet (and call) of this runtime other than this pallet.
+	fn validate_scope(scope: &ScopeOf<T>) -> DispatchResult {
+		ensure!(!scope.is_empty(), Error::<T>::EmptyScope);
+		let own_name = <Pallet<T> as PalletInfoAccess>::name();
+		for entry in scope.iter() {
+			let pallet =
+				core::str::from_utf8(&entry.pallet).map_err(|_| Error::<T>::UnknownScopeCall)?;
+			ensure!(pallet != own_name, Error::<T>::ScopeNotDelegable);
+			let pallets =
+				<<T as frame_system::Config>::RuntimeCall as GetCallMetadata>::get_module_names();
+			ensure!(pallets.contains(&pallet), Error::<T>::UnknownScopeCall);
+			if let Some(call) = &entry.call {
+				let call = core::str::from_utf8(call).map_err(|_| Error::<T>::UnknownScopeCall)?;
+				let calls =
+					<<T as frame_system::Config>::RuntimeCall as GetCallMetadata>::get_call_names(
+						pallet,
+					);
+				ensure!(calls.contains(&call), Error::<T>::UnknownScopeCall);
+			}
+		}
+		Ok(())
+	}
+
+	/// Charges `amount` against the delegation of `agent` from `owner`, starting a new period
+	/// when the current one has passed.
+	pub(crate) fn charge_spending(
+		owner: &T::AccountId,
+		agent: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let (spent_in_period, spend_cap) =
+			Delegations::<T>::try_mutate(owner, agent, |entry| -> Result<_, DispatchError> {
+				let delegation = entry.as_mut().ok_or(Error::<T>::NotAnAgent)?;
+				ensure!(now < delegation.expires_at, Error::<T>::DelegationExpired);
+				let elapsed = now.saturating_sub(delegation.period_start);
+				if elapsed >= delegation.period && !delegation.period.is_zero() {
+					// Align to the period grid so a late first spend does not shift every period.
+					let into_period = elapsed % delegation.period;
+					delegation.period_start = now.saturating_sub(into_period);
+					delegation.spent_in_period = Zero::zero();
+				}
+				let spent = delegation
+					.spent_in_period
+					.checked_add(&amount)
+					.filter(|spent| *spent <= delegation.spend_cap)
+					.ok_or(Error::<T>::SpendingCapExceeded)?;
+				delegation.spent_in_period = spent;
+				Ok((spent, delegation.spend_cap))
+			})?;
+		Self::deposit_event(Event::AgentSpent {
+			did: owner.clone(),
+			agent: agent.clone(),
+			amount,
+			spent_in_period,
+			spend_cap,
+		});
+		Ok(())
+	}
+}
+
+/// A runtime name as stored bytes (names longer than the bound are cut; none are).
+fn name_of(name: &str) -> CallName {
+	CallName::truncate_from(name.as_bytes().to_vec())
+}
+
+impl<T: Config> SpendGuard<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn charge(actor: &Actor<T::AccountId>, amount: BalanceOf<T>) -> DispatchResult {
+		match &actor.agent {
+			Some(agent) => Self::charge_spending(&actor.owner, agent, amount),
+			None => Ok(()),
+		}
+	}
+}

@@ -1,0 +1,548 @@
+//! # DID pallet
+//!
+//! Decentralised identifiers for every party of Ailock Network: `did:ailock:<ss58 address>`.
+//!
+//! - A **DID document** lists verification methods (sr25519 / ed25519 / ecdsa signing keys, X25519
+//!   key-agreement keys), each bound to a W3C verification relationship, and service endpoints
+//!   (such as an `A2AAgentCard`). Its controller changes it; a deposit proportional to its size is
+//!   held from the DID's account and returned on deactivation. A deactivated DID can never be
+//!   created again, so nobody can take over an identifier others once trusted.
+//! - **Agent delegation**: the owner authorizes a hot *agent key* (the key their assistant and
+//!   orchestrator sign with) with a scope of pallets and calls, a spending cap per period and an
+//!   expiry. The agent submits [`Pallet::dispatch_as_agent`]; the inner call runs with the
+//!   [`Origin::Delegated`] origin, which pallets accept through [`EnsureOwner`] as the owner's.
+//!   The scope is enforced on nested calls too (batches). Pallets that commit the owner's funds
+//!   charge the cap through [`ailock_primitives::traits::SpendGuard`], implemented here. The owner
+//!   revokes at once with [`Pallet::revoke_agent`].
+//! - The runtime API [`runtime_api::DidApi`] resolves a DID (or an agent key's DID) to its document.
+//!
+//! ## Deposits
+//! `DidDeposit + ByteDeposit × (encoded bytes of keys and services) + AgentDeposit × agents`,
+//! held from the DID's own account under [`HoldReason::DidDeposit`] and adjusted on every change.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod features;
+mod origin;
+pub mod runtime_api;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use origin::EnsureOwner;
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+use frame_support::traits::fungible;
+
+/// Balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A DID document of this runtime.
+pub type DidDocumentOf<T> = types::DidDocument<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	BalanceOf<T>,
+	<T as Config>::MaxKeys,
+	<T as Config>::MaxServices,
+>;
+/// A delegation of this runtime.
+pub type DelegationOf<T> = types::Delegation<
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	BalanceOf<T>,
+	<T as Config>::MaxScopeEntries,
+>;
+/// A delegation scope of this runtime.
+pub type ScopeOf<T> = frame_support::BoundedVec<types::CallScope, <T as Config>::MaxScopeEntries>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use ailock_primitives::{
+		did::{DidPublicKey, KeyId, VerificationRelationship},
+		traits::DidDependents,
+	};
+	use alloc::boxed::Box;
+	use frame_support::{
+		dispatch::PostDispatchInfo,
+		pallet_prelude::*,
+		traits::{fungible::MutateHold, GetCallMetadata},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Dispatchable;
+	use types::{CallName, ServiceEndpoint, ServiceId};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config:
+		frame_system::Config<
+		RuntimeOrigin: From<Origin<Self>>,
+		RuntimeCall: GetCallMetadata + Dispatchable<PostInfo = PostDispatchInfo>,
+	>
+	{
+		/// The currency deposits are held in.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Deposit for having a DID at all.
+		#[pallet::constant]
+		type DidDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit per encoded byte of keys and services.
+		#[pallet::constant]
+		type ByteDeposit: Get<BalanceOf<Self>>;
+
+		/// Deposit per authorized agent key.
+		#[pallet::constant]
+		type AgentDeposit: Get<BalanceOf<Self>>;
+
+		/// Most verification methods in one document.
+		#[pallet::constant]
+		type MaxKeys: Get<u32>;
+
+		/// Most service endpoints in one document.
+		#[pallet::constant]
+		type MaxServices: Get<u32>;
+
+		/// Most agent keys one DID may authorize at a time.
+		#[pallet::constant]
+		type MaxAgents: Get<u32>;
+
+		/// Most entries in one delegation scope.
+		#[pallet::constant]
+		type MaxScopeEntries: Get<u32>;
+
+		/// What still depends on a DID (a registered Ailock): deactivation waits for it.
+		type Dependents: DidDependents<Self::AccountId>;
+
+		/// Weights of the calls, from `benchmarking.rs`.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Reasons the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Deposit for a DID document and its delegations.
+		#[codec(index = 0)]
+		DidDeposit,
+	}
+
+	/// The origin of a call an agent key dispatched for the DID's owner.
+	#[derive(
+		PartialEq, Eq, Clone, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+	)]
+	pub enum RawOrigin<AccountId> {
+		/// `agent` acts for `owner` under a delegation `owner` authorized.
+		Delegated {
+			/// The DID (account) the call acts for.
+			owner: AccountId,
+			/// The agent key that signed it.
+			agent: AccountId,
+		},
+	}
+
+	/// The pallet's origin.
+	#[pallet::origin]
+	pub type Origin<T> = RawOrigin<<T as frame_system::Config>::AccountId>;
+
+	/// Active DID documents by their account.
+	#[pallet::storage]
+	pub type Dids<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, DidDocumentOf<T>>;
+
+	/// Deactivated DIDs and the block they were deactivated at; they can never be re-created.
+	#[pallet::storage]
+	pub type DeactivatedDids<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
+
+	/// Delegations by DID and agent key.
+	#[pallet::storage]
+	pub type Delegations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		DelegationOf<T>,
+	>;
+
+	/// The DID each agent key acts for; an agent key serves one DID at a time.
+	#[pallet::storage]
+	pub type AgentOwner<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A DID was created.
+		DidCreated {
+			did: T::AccountId,
+			controller: T::AccountId,
+			keys: BoundedVec<ailock_primitives::did::VerificationMethod, T::MaxKeys>,
+			services: BoundedVec<ServiceEndpoint, T::MaxServices>,
+			deposit: BalanceOf<T>,
+		},
+		/// A key was added to a DID document.
+		KeyAdded {
+			did: T::AccountId,
+			key_id: KeyId,
+			key: DidPublicKey,
+			relationship: VerificationRelationship,
+			deposit: BalanceOf<T>,
+		},
+		/// A key was removed from a DID document.
+		KeyRemoved { did: T::AccountId, key_id: KeyId, deposit: BalanceOf<T> },
+		/// A key was replaced by a new one with the same relationship and a new id.
+		KeyRotated {
+			did: T::AccountId,
+			old_key_id: KeyId,
+			new_key_id: KeyId,
+			key: DidPublicKey,
+			relationship: VerificationRelationship,
+			deposit: BalanceOf<T>,
+		},
+		/// A service endpoint was added.
+		ServiceAdded { did: T::AccountId, service: ServiceEndpoint, deposit: BalanceOf<T> },
+		/// A service endpoint was removed.
+		ServiceRemoved { did: T::AccountId, service_id: ServiceId, deposit: BalanceOf<T> },
+		/// The controller of a DID changed.
+		ControllerChanged { did: T::AccountId, old: T::AccountId, new: T::AccountId },
+		/// A DID was deactivated for good; its deposit was released and its agents revoked.
+		DidDeactivated { did: T::AccountId, deposit_released: BalanceOf<T>, agents_revoked: u32 },
+		/// An agent key was authorized (or its delegation replaced).
+		AgentAuthorized {
+			did: T::AccountId,
+			agent: T::AccountId,
+			scope: ScopeOf<T>,
+			spend_cap: BalanceOf<T>,
+			period: BlockNumberFor<T>,
+			expires_at: BlockNumberFor<T>,
+			deposit: BalanceOf<T>,
+		},
+		/// An agent key's delegation was revoked.
+		AgentRevoked { did: T::AccountId, agent: T::AccountId, deposit: BalanceOf<T> },
+		/// An agent key dispatched a call as its owner, and it succeeded.
+		AgentDispatched { did: T::AccountId, agent: T::AccountId, pallet: CallName, call: CallName },
+		/// An agent committed the owner's funds, counted against its cap.
+		AgentSpent {
+			did: T::AccountId,
+			agent: T::AccountId,
+			amount: BalanceOf<T>,
+			spent_in_period: BalanceOf<T>,
+			spend_cap: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// This account already has a DID.
+		DidAlreadyExists,
+		/// This DID was deactivated and can never be created again.
+		DidWasDeactivated,
+		/// No active DID for this account.
+		DidNotFound,
+		/// Only the DID's controller may do this.
+		NotController,
+		/// The document already has the most keys allowed.
+		TooManyKeys,
+		/// The document has no key with this id.
+		KeyNotFound,
+		/// This key is already in the document with this relationship.
+		DuplicateKey,
+		/// Key agreement needs an X25519 key; every other relationship needs a signing key.
+		KeyTypeNotAllowed,
+		/// The document already has the most service endpoints allowed.
+		TooManyServices,
+		/// The document has no service with this id.
+		ServiceNotFound,
+		/// The document already has a service with this id.
+		DuplicateServiceId,
+		/// A service id is 1 to 64 letters, digits, `-`, `_` or `.`.
+		InvalidServiceId,
+		/// A service type is 1 to 64 ASCII letters and digits.
+		InvalidServiceType,
+		/// A service URL is `https://`, `wss://` or `ipfs://` followed by printable ASCII.
+		InvalidServiceUrl,
+		/// The new controller is the current one.
+		SameController,
+		/// Something still depends on this DID (such as a registered Ailock).
+		DidInUse,
+		/// The DID's account cannot cover the deposit.
+		InsufficientDeposit,
+		/// The DID already has the most agent keys allowed.
+		TooManyAgents,
+		/// A DID's own account cannot be its agent.
+		AgentIsOwner,
+		/// This agent key already acts for another DID.
+		AgentBoundToAnotherDid,
+		/// A scope needs at least one entry.
+		EmptyScope,
+		/// The scope names a pallet or call this runtime does not have.
+		UnknownScopeCall,
+		/// Agents may not be given calls of this pallet (identity management, governance).
+		ScopeNotDelegable,
+		/// A spending period is at least one block.
+		ZeroPeriod,
+		/// The expiry must lie in the future.
+		ExpiryInPast,
+		/// This agent key has no delegation from this DID.
+		DelegationNotFound,
+		/// The signer is not an authorized agent key.
+		NotAnAgent,
+		/// The delegation has expired.
+		DelegationExpired,
+		/// The delegation's scope does not include this call.
+		CallNotInScope,
+		/// The amount exceeds what remains of the agent's spending cap in this period.
+		SpendingCapExceeded,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxKeys::get() > 0, "a DID needs room for a key");
+			assert!(T::MaxScopeEntries::get() > 0, "a delegation needs room for a scope");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates the DID `did:ailock:<signer>` with initial keys and services.
+		///
+		/// The signer becomes the controller.
+		///
+		/// ## Deposit
+		/// `DidDeposit + ByteDeposit × encoded bytes of keys and services`, held from the signer.
+		///
+		/// ## Complexity
+		/// - `O(K² + S²)` where `K` is the number of keys and `S` the number of services
+		///   (duplicate checks), both bounded.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create(keys.len() as u32, services.len() as u32))]
+		pub fn create(
+			origin: OriginFor<T>,
+			keys: BoundedVec<(DidPublicKey, VerificationRelationship), T::MaxKeys>,
+			services: BoundedVec<ServiceEndpoint, T::MaxServices>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create(who, keys, services)
+		}
+
+		/// Adds a key with a relationship. Only the controller.
+		///
+		/// ## Deposit
+		/// Grows by `ByteDeposit ×` the key's encoded size.
+		///
+		/// ## Complexity
+		/// - `O(K)`, `K` the number of keys (bounded by `MaxKeys`).
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::add_key())]
+		pub fn add_key(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			key: DidPublicKey,
+			relationship: VerificationRelationship,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_add_key(who, did, key, relationship)
+		}
+
+		/// Removes a key. Only the controller.
+		///
+		/// ## Deposit
+		/// Shrinks by `ByteDeposit ×` the key's encoded size.
+		///
+		/// ## Complexity
+		/// - `O(K)`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_key())]
+		pub fn remove_key(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			key_id: KeyId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_key(who, did, key_id)
+		}
+
+		/// Replaces a key by a new one with the same relationship; the new key gets a new id so
+		/// signatures name the key that made them. Only the controller.
+		///
+		/// ## Deposit
+		/// Adjusted to the new key's size.
+		///
+		/// ## Complexity
+		/// - `O(K)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::rotate_key())]
+		pub fn rotate_key(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			key_id: KeyId,
+			new_key: DidPublicKey,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_rotate_key(who, did, key_id, new_key)
+		}
+
+		/// Adds a service endpoint. Only the controller.
+		///
+		/// ## Deposit
+		/// Grows by `ByteDeposit ×` the service's encoded size.
+		///
+		/// ## Complexity
+		/// - `O(S)`, `S` the number of services (bounded by `MaxServices`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::add_service())]
+		pub fn add_service(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			service: ServiceEndpoint,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_add_service(who, did, service)
+		}
+
+		/// Removes a service endpoint. Only the controller.
+		///
+		/// ## Deposit
+		/// Shrinks by `ByteDeposit ×` the service's encoded size.
+		///
+		/// ## Complexity
+		/// - `O(S)`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::remove_service())]
+		pub fn remove_service(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			service_id: ServiceId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_service(who, did, service_id)
+		}
+
+		/// Hands control of the document to another account (for example a recovery key). The
+		/// deposit stays held from the DID's own account. Only the controller.
+		///
+		/// ## Complexity
+		/// - `O(1)`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::change_controller())]
+		pub fn change_controller(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			new_controller: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_change_controller(who, did, new_controller)
+		}
+
+		/// Deactivates the DID for good: revokes every agent key, releases the deposit, and
+		/// blocks the identifier from ever being created again. Refused while something depends
+		/// on it (a registered Ailock). Only the controller.
+		///
+		/// ## Deposit
+		/// Released in full.
+		///
+		/// ## Complexity
+		/// - `O(A)`, `A` the number of agent keys (bounded by `MaxAgents`).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::deactivate(T::MaxAgents::get()))]
+		pub fn deactivate(origin: OriginFor<T>, did: T::AccountId) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let agents = Self::do_deactivate(who, did)?;
+			Ok(Some(T::WeightInfo::deactivate(agents)).into())
+		}
+
+		/// Authorizes `agent` to dispatch the calls in `scope` as the DID's owner, committing at
+		/// most `spend_cap` of the owner's funds per `period` blocks, until block `expires_at`.
+		/// Authorizing an agent again replaces its delegation and restarts its period. Only the
+		/// controller.
+		///
+		/// Scopes name pallets and calls as the runtime does (`Ailocks`, `Ailocks.update`).
+		/// `Did`'s own calls cannot be delegated; pallets that want a signed origin (`Balances`,
+		/// `Sudo`) refuse the delegated origin anyway; a batch (`Utility.batch_all`) in scope
+		/// runs only calls that are in scope too.
+		///
+		/// ## Deposit
+		/// `AgentDeposit` per agent key, held from the DID's account.
+		///
+		/// ## Complexity
+		/// - `O(E)`, `E` the scope entries (bounded by `MaxScopeEntries`).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::authorize_agent(scope.len() as u32))]
+		pub fn authorize_agent(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			agent: T::AccountId,
+			scope: ScopeOf<T>,
+			spend_cap: BalanceOf<T>,
+			period: BlockNumberFor<T>,
+			expires_at: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_authorize_agent(who, did, agent, scope, spend_cap, period, expires_at)
+		}
+
+		/// Revokes an agent key at once. Only the controller.
+		///
+		/// ## Deposit
+		/// `AgentDeposit` released.
+		///
+		/// ## Complexity
+		/// - `O(1)`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::revoke_agent())]
+		pub fn revoke_agent(
+			origin: OriginFor<T>,
+			did: T::AccountId,
+			agent: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_revoke_agent(who, did, agent)
+		}
+
+		/// Dispatches `call` as the owner whose agent key signed this. The call runs with the
+		/// [`Origin::Delegated`] origin and must be in the delegation's scope, as must every call
+		/// it nests. The inner call's error, if any, is this call's error.
+		///
+		/// ## Complexity
+		/// - `O(E)` for the scope check plus the inner call's own complexity.
+		#[pallet::call_index(10)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(
+				T::WeightInfo::dispatch_as_agent(T::MaxScopeEntries::get())
+					.saturating_add(info.call_weight),
+				info.class,
+			)
+		})]
+		pub fn dispatch_as_agent(
+			origin: OriginFor<T>,
+			call: Box<<T as frame_system::Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			let agent = ensure_signed(origin)?;
+			Self::do_dispatch_as_agent(agent, *call)
+		}
+	}
+}

@@ -1,0 +1,162 @@
+//! A test runtime: System, Balances, Did, and `Market`, a pallet standing in for the market
+//! pallets that accept owners and their agents and charge spending caps.
+
+use crate as pallet_did;
+use ailock_primitives::traits::DidDependents;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use sp_runtime::BuildStorage;
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const AGENT: AccountId = 10;
+pub const OTHER_AGENT: AccountId = 11;
+/// An account without funds.
+pub const PAUPER: AccountId = 99;
+/// An account whose DID has a dependent (a registered Ailock stand-in).
+pub const IN_USE: AccountId = 42;
+
+pub const INITIAL_BALANCE: Balance = 1_000_000;
+pub const DID_DEPOSIT: Balance = 100;
+pub const BYTE_DEPOSIT: Balance = 1;
+pub const AGENT_DEPOSIT: Balance = 50;
+pub const MAX_KEYS: u32 = 4;
+pub const MAX_SERVICES: u32 = 3;
+pub const MAX_AGENTS: u32 = 2;
+pub const MAX_SCOPE: u32 = 4;
+
+#[frame_support::pallet(dev_mode)]
+pub mod market {
+	use ailock_primitives::traits::{Actor, SpendGuard};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		type OwnerOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Actor<Self::AccountId>>;
+		type SpendGuard: SpendGuard<Self::AccountId, u128>;
+	}
+
+	/// What each actor last did: (owner, agent, amount).
+	#[pallet::storage]
+	pub type LastCommitment<T: Config> =
+		StorageValue<_, (T::AccountId, Option<T::AccountId>, u128)>;
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Asked to fail.
+		Refused,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Commits `amount` of the owner's funds (charged to an agent's cap).
+		#[pallet::call_index(0)]
+		pub fn commit(origin: OriginFor<T>, amount: u128) -> DispatchResult {
+			let actor = T::OwnerOrigin::ensure_origin(origin)?;
+			T::SpendGuard::charge(&actor, amount)?;
+			LastCommitment::<T>::put((actor.owner, actor.agent, amount));
+			Ok(())
+		}
+
+		/// Always fails.
+		#[pallet::call_index(1)]
+		pub fn refuse(origin: OriginFor<T>) -> DispatchResult {
+			T::OwnerOrigin::ensure_origin(origin)?;
+			Err(Error::<T>::Refused.into())
+		}
+	}
+}
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Did: pallet_did,
+		Market: market,
+		Utility: pallet_utility,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub struct Dependents;
+impl DidDependents<AccountId> for Dependents {
+	fn in_use(did: &AccountId) -> bool {
+		*did == IN_USE
+	}
+}
+
+parameter_types! {
+	pub const DidDeposit: Balance = DID_DEPOSIT;
+	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
+	pub const AgentDeposit: Balance = AGENT_DEPOSIT;
+}
+
+impl pallet_did::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DidDeposit = DidDeposit;
+	type ByteDeposit = ByteDeposit;
+	type AgentDeposit = AgentDeposit;
+	type MaxKeys = ConstU32<MAX_KEYS>;
+	type MaxServices = ConstU32<MAX_SERVICES>;
+	type MaxAgents = ConstU32<MAX_AGENTS>;
+	type MaxScopeEntries = ConstU32<MAX_SCOPE>;
+	type Dependents = Dependents;
+	type WeightInfo = ();
+}
+
+impl pallet_utility::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type WeightInfo = ();
+}
+
+impl market::Config for Test {
+	type OwnerOrigin = pallet_did::EnsureOwner<Test>;
+	type SpendGuard = Did;
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, CHARLIE, AGENT, OTHER_AGENT, IN_USE]
+			.into_iter()
+			.map(|who| (who, INITIAL_BALANCE))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test and checks the pallet's invariants after it.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		Did::do_try_state().expect("invariants hold");
+	});
+}

@@ -1,0 +1,137 @@
+use super::*;
+use crate::{AgentOwner, Delegations, Error, Event};
+use frame_support::assert_noop;
+
+fn authorize(
+	agent: AccountId,
+	entries: &[&str],
+	period: u64,
+	expires_at: u64,
+) -> sp_runtime::DispatchResult {
+	Did::authorize_agent(
+		RuntimeOrigin::signed(ALICE),
+		ALICE,
+		agent,
+		scope(entries),
+		100,
+		period,
+		expires_at,
+	)
+}
+
+#[test]
+fn authorizes_an_agent_and_holds_its_deposit() {
+	test(|| {
+		create_did(ALICE);
+		let before = held(ALICE);
+		assert_ok!(authorize(AGENT, &["Market.commit", "Balances"], 10, 100));
+		assert_eq!(held(ALICE), before + AGENT_DEPOSIT);
+		assert_eq!(AgentOwner::<Test>::get(AGENT), Some(ALICE));
+		let delegation = Delegations::<Test>::get(ALICE, AGENT).expect("stored");
+		assert_eq!(delegation.spend_cap, 100);
+		assert_eq!(
+			(delegation.period, delegation.period_start, delegation.expires_at),
+			(10, 1, 100)
+		);
+		assert_eq!(document(ALICE).agents, 1);
+		System::assert_last_event(
+			Event::AgentAuthorized {
+				did: ALICE,
+				agent: AGENT,
+				scope: scope(&["Market.commit", "Balances"]),
+				spend_cap: 100,
+				period: 10,
+				expires_at: 100,
+				deposit: held(ALICE),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn authorizing_again_replaces_the_delegation_without_another_deposit() {
+	test(|| {
+		create_did(ALICE);
+		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
+		let deposit = held(ALICE);
+		assert_ok!(authorize(AGENT, &["Market.refuse"], 20, 200));
+		assert_eq!(held(ALICE), deposit);
+		assert_eq!(document(ALICE).agents, 1);
+		let delegation = Delegations::<Test>::get(ALICE, AGENT).expect("stored");
+		assert_eq!((delegation.period, delegation.expires_at), (20, 200));
+		assert!(!delegation.allows("Market", "commit"));
+	});
+}
+
+#[test]
+fn checks_the_agent() {
+	test(|| {
+		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::DidNotFound);
+		create_did(ALICE);
+		assert_noop!(
+			Did::authorize_agent(
+				RuntimeOrigin::signed(BOB),
+				ALICE,
+				AGENT,
+				scope(&["Market"]),
+				1,
+				1,
+				9
+			),
+			Error::<Test>::NotController
+		);
+		assert_noop!(authorize(ALICE, &["Market"], 10, 100), Error::<Test>::AgentIsOwner);
+		create_did(BOB);
+		assert_ok!(Did::authorize_agent(
+			RuntimeOrigin::signed(BOB),
+			BOB,
+			AGENT,
+			scope(&["Market"]),
+			1,
+			1,
+			9
+		));
+		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::AgentBoundToAnotherDid);
+	});
+}
+
+#[test]
+fn checks_the_scope_period_and_expiry() {
+	test(|| {
+		create_did(ALICE);
+		assert_noop!(authorize(AGENT, &[], 10, 100), Error::<Test>::EmptyScope);
+		assert_noop!(authorize(AGENT, &["Markets"], 10, 100), Error::<Test>::UnknownScopeCall);
+		assert_noop!(authorize(AGENT, &["Market.steal"], 10, 100), Error::<Test>::UnknownScopeCall);
+		assert_noop!(authorize(AGENT, &["Did"], 10, 100), Error::<Test>::ScopeNotDelegable);
+		assert_noop!(authorize(AGENT, &["Did.add_key"], 10, 100), Error::<Test>::ScopeNotDelegable);
+		assert_noop!(authorize(AGENT, &["Market"], 0, 100), Error::<Test>::ZeroPeriod);
+		System::set_block_number(100);
+		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::ExpiryInPast);
+	});
+}
+
+#[test]
+fn bounded_and_paid_for() {
+	test(|| {
+		create_did(ALICE);
+		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
+		assert_ok!(authorize(OTHER_AGENT, &["Market"], 10, 100));
+		assert_noop!(authorize(12, &["Market"], 10, 100), Error::<Test>::TooManyAgents);
+
+		create_did(CHARLIE);
+		set_free(CHARLIE, 1);
+		assert_noop!(
+			Did::authorize_agent(
+				RuntimeOrigin::signed(CHARLIE),
+				CHARLIE,
+				13,
+				scope(&["Market"]),
+				1,
+				1,
+				9
+			),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}

@@ -1,0 +1,64 @@
+use super::*;
+use crate::{AgentOwner, Delegations, Error, Event};
+use frame_support::assert_noop;
+
+#[test]
+fn releases_everything_and_revokes_agents() {
+	test(|| {
+		alice_with_agent(&["Market"]);
+		assert_ok!(Did::authorize_agent(
+			RuntimeOrigin::signed(ALICE),
+			ALICE,
+			OTHER_AGENT,
+			scope(&["Market.commit"]),
+			5,
+			10,
+			50
+		));
+		let deposit = held(ALICE);
+		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
+		assert!(Dids::<Test>::get(ALICE).is_none());
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::free_balance(ALICE), INITIAL_BALANCE);
+		assert!(AgentOwner::<Test>::get(AGENT).is_none());
+		assert!(AgentOwner::<Test>::get(OTHER_AGENT).is_none());
+		assert_eq!(Delegations::<Test>::iter_prefix(ALICE).count(), 0);
+		System::assert_last_event(
+			Event::DidDeactivated { did: ALICE, deposit_released: deposit, agents_revoked: 2 }
+				.into(),
+		);
+		// The agent no longer acts for anyone.
+		assert_noop!(
+			Did::dispatch_as_agent(
+				RuntimeOrigin::signed(AGENT),
+				Box::new(RuntimeCall::Market(market::Call::commit { amount: 1 }))
+			),
+			Error::<Test>::NotAnAgent
+		);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		assert_noop!(
+			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::DidNotFound
+		);
+		create_did(ALICE);
+		assert_noop!(
+			Did::deactivate(RuntimeOrigin::signed(BOB), ALICE),
+			Error::<Test>::NotController
+		);
+		create_did(IN_USE);
+		assert_noop!(
+			Did::deactivate(RuntimeOrigin::signed(IN_USE), IN_USE),
+			Error::<Test>::DidInUse
+		);
+		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
+		assert_noop!(
+			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::DidNotFound
+		);
+	});
+}

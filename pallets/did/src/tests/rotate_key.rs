@@ -1,0 +1,71 @@
+use super::*;
+use crate::{Error, Event};
+use frame_support::assert_noop;
+
+#[test]
+fn replaces_a_key_keeping_its_relationship() {
+	test(|| {
+		create_did(ALICE);
+		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, x25519(3), KeyAgreement));
+		let before = held(ALICE);
+		assert_ok!(Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 1, x25519(4)));
+		let doc = document(ALICE);
+		assert_eq!(doc.keys.len(), 2);
+		assert!(doc.keys.iter().all(|m| m.id != 1));
+		let rotated = doc.keys.iter().find(|m| m.id == 2).expect("new id");
+		assert_eq!((rotated.key.clone(), rotated.relationship), (x25519(4), KeyAgreement));
+		assert_eq!(held(ALICE), before);
+		System::assert_last_event(
+			Event::KeyRotated {
+				did: ALICE,
+				old_key_id: 1,
+				new_key_id: 2,
+				key: x25519(4),
+				relationship: KeyAgreement,
+				deposit: before,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, sr(5)),
+			Error::<Test>::DidNotFound
+		);
+		create_did(ALICE);
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(BOB), ALICE, 0, sr(5)),
+			Error::<Test>::NotController
+		);
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 7, sr(5)),
+			Error::<Test>::KeyNotFound
+		);
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, x25519(5)),
+			Error::<Test>::KeyTypeNotAllowed
+		);
+		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, sr(8), Authentication));
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, sr(8)),
+			Error::<Test>::DuplicateKey
+		);
+	});
+}
+
+#[test]
+fn needs_funds_when_the_new_key_is_larger() {
+	test(|| {
+		create_did(CHARLIE);
+		set_free(CHARLIE, 1);
+		let ecdsa = DidPublicKey::Ecdsa(sp_core::ecdsa::Public::from_raw([2; 33]));
+		assert_noop!(
+			Did::rotate_key(RuntimeOrigin::signed(CHARLIE), CHARLIE, 0, ecdsa),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
