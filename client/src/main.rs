@@ -10,6 +10,7 @@ use std::{io::Write, process::ExitCode};
 
 mod agent_cmd;
 mod did_cmd;
+mod market_cmd;
 
 #[derive(Parser, Debug)]
 #[command(name = "ailock", version, about = "Command-line client for Ailock Network")]
@@ -61,6 +62,23 @@ enum Command {
 		#[command(subcommand)]
 		command: agent_cmd::AgentCommand,
 	},
+	/// Intents: post, show, cancel, find near a place.
+	Intent {
+		#[command(subcommand)]
+		command: market_cmd::IntentCommand,
+	},
+	/// Your Ailock's standing offer.
+	Offer {
+		#[command(subcommand)]
+		command: market_cmd::OfferCommand,
+	},
+	/// Smart chains: split an intent into steps, follow their progress.
+	Chain {
+		#[command(subcommand)]
+		command: market_cmd::ChainCommand,
+	},
+	/// The Ailocks the matcher invited to an intent, with their scores.
+	Matches { intent: u64 },
 }
 
 #[tokio::main]
@@ -121,6 +139,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 		},
 		Command::Did { command } => did_cmd::run(&cli, command).await,
 		Command::Agent { command } => agent_cmd::run(&cli, command).await,
+		Command::Intent { command } => market_cmd::run_intent(&cli, command).await,
+		Command::Offer { command } => market_cmd::run_offer(&cli, command).await,
+		Command::Chain { command } => market_cmd::run_chain(&cli, command).await,
+		Command::Matches { intent } => market_cmd::run_matches(&cli, *intent).await,
 	}
 }
 

@@ -18,8 +18,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Ailocks, Aura, Balance, Block, BlockNumber, Did, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Intents, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -173,6 +173,31 @@ impl_runtime_apis! {
 			account: AccountId,
 		) -> Option<pallet_ailocks::types::AilockView<AccountId, BlockNumber, Balance>> {
 			Ailocks::view(&account)
+		}
+	}
+
+	impl pallet_intents::runtime_api::IntentsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn open_intents_near(
+			cell: ailock_primitives::geo::GeoCell,
+			country: Option<ailock_primitives::geo::CountryCode>,
+			max_tier: ailock_primitives::geo::LocationTier,
+			skills: Vec<ailock_primitives::profile::Tag>,
+			limit: u32,
+		) -> Vec<pallet_intents::types::NearbyIntent<AccountId, Balance, BlockNumber>> {
+			Intents::open_intents_near(&cell, country, max_tier, &skills, limit)
+		}
+
+		fn matches(intent: pallet_intents::types::IntentId) -> Vec<(AccountId, sp_runtime::Perbill)> {
+			pallet_intents::Matches::<Runtime>::get(intent).map(|m| m.into_inner()).unwrap_or_default()
+		}
+
+		fn compute_matches(
+			intent: pallet_intents::types::IntentId,
+			limit: u32,
+		) -> Vec<(AccountId, sp_runtime::Perbill)> {
+			pallet_intents::Intents::<Runtime>::get(intent)
+				.map(|i| Intents::compute_matches(&i, limit))
+				.unwrap_or_default()
 		}
 	}
 

@@ -12,4 +12,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_did, Did]
 	[pallet_ailocks, Ailocks]
+	[pallet_intents, Intents]
 );

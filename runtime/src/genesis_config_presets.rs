@@ -1,9 +1,10 @@
 //! Genesis presets: `development` (one authority, Alice, producing and finalizing alone) and
 //! `local_testnet` (Alice and Bob as Aura/GRANDPA authorities). Both endow the well-known dev
-//! accounts and make Alice the sudo key. Never use them for a public network: their keys are
+//! accounts, make Alice the sudo key and Alice the market's matcher (a node with Alice's `mtch`
+//! key in its keystore matches new intents). Never use them for a public network: their keys are
 //! public.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, AIL};
+use crate::{AccountId, BalancesConfig, IntentsConfig, RuntimeGenesisConfig, SudoConfig, AIL};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -30,7 +31,8 @@ fn testnet_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: Some(root.clone()) },
+		intents: IntentsConfig { matchers: vec![root] },
 	})
 }
 

@@ -53,10 +53,12 @@ pub mod opaque {
 }
 
 impl_opaque_keys! {
-	/// The keys a validator holds: Aura for authoring, GRANDPA for finality.
+	/// The keys a node holds: Aura for authoring, GRANDPA for finality, and the market's
+	/// matcher key (used only when governance authorised its account).
 	pub struct SessionKeys {
 		pub aura: Aura,
 		pub grandpa: Grandpa,
+		pub matcher: Intents,
 	}
 }
 
@@ -66,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("ailock-node"),
 	authoring_version: 1,
 	// Bump on every runtime change; wallets and nodes key metadata caches on it.
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// Bump when call indices or transaction extensions change: signed payloads change with them.
@@ -193,6 +195,9 @@ mod runtime {
 	/// The registry of Ailocks: profiles, private locations, discovery, evolution, boosts.
 	#[runtime::pallet_index(31)]
 	pub type Ailocks = pallet_ailocks;
+	/// Intents, offers, smart chains, their discovery and expiry, and the offchain matcher.
+	#[runtime::pallet_index(32)]
+	pub type Intents = pallet_intents;
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! - [`money`]: the native token `AIL` (12 decimals), exact decimal parsing and formatting.
 //! - [`geo`]: geohash cells stored at the precision their owner chose, and the location tiers
 //!   (same city / region / country / global) that matching and auctions reward.
+//! - [`matching`]: the matching score of an Ailock for an intent, documented formula, integers only.
+//! - [`chain`]: smart-chain validation (dangling dependencies, cycles, budget) and readiness.
 //! - [`did`]: DID key material and the verifier for payloads signed by a DID's assertion keys.
 //! - [`profile`]: normalised skill tags, language codes and weekly availability of Ailocks.
 //! - [`traits`]: the small traits through which the market pallets ask each other for things.
@@ -13,8 +15,10 @@
 
 extern crate alloc;
 
+pub mod chain;
 pub mod did;
 pub mod geo;
+pub mod matching;
 pub mod money;
 pub mod profile;
 pub mod traits;

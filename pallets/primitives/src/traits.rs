@@ -104,3 +104,76 @@ impl<AccountId> DidDependents<AccountId> for () {
 		false
 	}
 }
+
+/// What matching needs to know about one Ailock.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AilockSummary<Balance> {
+	/// Its shared location.
+	pub location: crate::geo::DisclosedLocation,
+	/// Its skills.
+	pub skills: alloc::vec::Vec<crate::profile::Tag>,
+	/// Its languages.
+	pub languages: alloc::vec::Vec<crate::profile::LanguageCode>,
+	/// Its minimum price.
+	pub min_price: Balance,
+	/// Available hours per week.
+	pub available_hours: u32,
+	/// Whether it can take another job.
+	pub has_capacity: bool,
+	/// Whether it is live (fresh heartbeat, not away).
+	pub live: bool,
+}
+
+/// The registry as other pallets see it.
+pub trait AilockDirectory<AccountId, Balance> {
+	/// What matching needs of `ailock`, if registered.
+	fn summary(ailock: &AccountId) -> Option<AilockSummary<Balance>>;
+
+	/// Live Ailocks near `cell` (nearest first), as discovery finds them.
+	fn candidates(
+		cell: &crate::geo::GeoCell,
+		country: Option<crate::geo::CountryCode>,
+		max_tier: crate::geo::LocationTier,
+		skills: &[crate::profile::Tag],
+		limit: u32,
+	) -> alloc::vec::Vec<AccountId>;
+
+	/// Registers a live Ailock for `who` (funded) at `cell` with `skill`, for benchmarks of
+	/// pallets that need one.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(
+		who: &AccountId,
+		cell: &crate::geo::GeoCell,
+		skill: &crate::profile::Tag,
+	);
+}
+
+/// Reputation as matching uses it.
+pub trait ReputationScores<AccountId> {
+	/// Overall reputation of `who`.
+	fn reputation(who: &AccountId) -> sp_runtime::Perbill;
+	/// How well `requester` and `provider` worked together before.
+	fn collaboration(requester: &AccountId, provider: &AccountId) -> sp_runtime::Perbill;
+}
+
+/// Neutral until the reputation pallet exists: everyone at 50 %.
+impl<AccountId> ReputationScores<AccountId> for () {
+	fn reputation(_: &AccountId) -> sp_runtime::Perbill {
+		sp_runtime::Perbill::from_percent(50)
+	}
+	fn collaboration(_: &AccountId, _: &AccountId) -> sp_runtime::Perbill {
+		sp_runtime::Perbill::from_percent(50)
+	}
+}
+
+/// Moves intents through their life: the auction and escrow pallets call this.
+pub trait IntentLifecycle<AccountId> {
+	/// Bidding opened on an open intent (or a ready chain step).
+	fn start_auction(intent: u64) -> DispatchResult;
+	/// A provider won.
+	fn award(intent: u64, provider: &AccountId) -> DispatchResult;
+	/// The provider started.
+	fn start_work(intent: u64) -> DispatchResult;
+	/// Delivered and paid; a chain step's dependents may become ready.
+	fn complete(intent: u64) -> DispatchResult;
+}

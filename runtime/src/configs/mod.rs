@@ -16,7 +16,7 @@ use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustm
 use smallvec::smallvec;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
-	traits::{AccountIdConversion, Bounded},
+	traits::{AccountIdConversion, Bounded, Verify},
 	FixedPointNumber, Perbill, Percent, Perquintill,
 };
 use sp_version::RuntimeVersion;
@@ -24,8 +24,8 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Ailocks, Balance, Balances, Block, BlockNumber, Did, Hash, Nonce, OriginCaller,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, DAYS, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, MINUTES,
-	SLOT_DURATION, SS58_PREFIX, VERSION,
+	RuntimeOrigin, RuntimeTask, Signature, SignedPayload, System, TxExtension, UncheckedExtrinsic,
+	DAYS, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, MINUTES, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 
 /// Share of a block's weight and length ordinary transactions may use; the rest is kept for
@@ -227,6 +227,107 @@ impl pallet_ailocks::Config for Runtime {
 	type MaxBoostsPerCell = ConstU32<8>;
 	type BoostBonus = BoostBonus;
 	type WeightInfo = pallet_ailocks::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Base deposit of an intent or a chain step.
+	pub const IntentDeposit: Balance = 100 * MILLI_AIL;
+	/// Base deposit of a standing offer.
+	pub const OfferDeposit: Balance = 100 * MILLI_AIL;
+	/// Deposit per byte of intent details or offers.
+	pub const IntentByteDeposit: Balance = 100 * MICRO_AIL;
+	/// A year at the target block time.
+	pub const MaxIntentDeadline: BlockNumber = 365 * DAYS;
+	/// A match computed a few blocks before its inclusion may differ by this much: heartbeats,
+	/// statuses and free capacity of the listed Ailocks move in between.
+	pub const ScoreTolerance: Perbill = Perbill::from_percent(2);
+}
+
+impl pallet_intents::Config for Runtime {
+	type MatcherId = pallet_intents::crypto::MatcherId;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OwnerOrigin = pallet_did::EnsureOwner<Runtime>;
+	type MatcherAdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type SpendGuard = Did;
+	type Directory = Ailocks;
+	// Neutral (50 %) until the reputation pallet exists.
+	type Reputation = ();
+	type IntentDeposit = IntentDeposit;
+	type OfferDeposit = OfferDeposit;
+	type ByteDeposit = IntentByteDeposit;
+	type MaxChainSteps = ConstU32<16>;
+	type MaxIntentsPerCell = ConstU32<4_096>;
+	type MaxExpiriesPerBlock = ConstU32<256>;
+	type MaxDeadline = MaxIntentDeadline;
+	type MaxOpenedPerBlock = ConstU32<64>;
+	type MaxMatches = ConstU32<16>;
+	type MaxMatchers = ConstU32<16>;
+	type ScoreTolerance = ScoreTolerance;
+	type WeightInfo = pallet_intents::weights::SubstrateWeight<Runtime>;
+}
+
+impl frame_system::offchain::SigningTypes for Runtime {
+	type Public = <Signature as Verify>::Signer;
+	type Signature = Signature;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransaction<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extension = TxExtension;
+
+	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_transaction(call, extension)
+	}
+}
+
+/// Offchain workers (the matcher) sign transactions like wallets do: the same extensions, a
+/// mortal era from the current block, no tip, metadata-hash check disabled.
+impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		public: Self::Public,
+		account: AccountId,
+		nonce: Nonce,
+	) -> Option<UncheckedExtrinsic> {
+		use codec::Encode;
+		use sp_runtime::{generic::Era, traits::StaticLookup, SaturatedConversion};
+		let period = BlockHashCount::get().checked_next_power_of_two().map(|p| p / 2).unwrap_or(2);
+		let current = System::block_number().saturated_into::<u64>().saturating_sub(1);
+		let extension: TxExtension = (
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::mortal(u64::from(period), current)),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let payload = SignedPayload::new(call, extension).ok()?;
+		let signature = payload.using_encoded(|bytes| C::sign(bytes, public))?;
+		let (call, extension, _) = payload.deconstruct();
+		let address = <Runtime as frame_system::Config>::Lookup::unlookup(account);
+		Some(UncheckedExtrinsic::new_signed(call, address, signature, extension))
+	}
 }
 
 impl pallet_sudo::Config for Runtime {

@@ -220,3 +220,75 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 }
+
+impl<T: Config> ailock_primitives::traits::AilockDirectory<T::AccountId, crate::BalanceOf<T>>
+	for Pallet<T>
+{
+	fn summary(
+		ailock: &T::AccountId,
+	) -> Option<ailock_primitives::traits::AilockSummary<crate::BalanceOf<T>>> {
+		use ailock_primitives::traits::ActiveJobs;
+		let stored = Ailocks::<T>::get(ailock)?;
+		let live =
+			matches!(Self::effective_status(&stored), AilockStatus::Available | AilockStatus::Busy);
+		let profile = stored.profile;
+		Some(ailock_primitives::traits::AilockSummary {
+			location: DisclosedLocation {
+				cell: profile.location.cell,
+				country: profile.location.country,
+			},
+			skills: profile.skills.into_inner(),
+			languages: profile.languages.into_inner(),
+			min_price: profile.pricing.min_price,
+			available_hours: profile.availability.hours(),
+			has_capacity: T::ActiveJobs::active_jobs(ailock) < u32::from(profile.capacity),
+			live,
+		})
+	}
+
+	fn candidates(
+		cell: &GeoCell,
+		country: Option<CountryCode>,
+		max_tier: LocationTier,
+		skills: &[Tag],
+		limit: u32,
+	) -> Vec<T::AccountId> {
+		Self::ailocks_near(cell, country, max_tier, skills, limit)
+			.into_iter()
+			.map(|hit| hit.ailock)
+			.collect()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_for_benchmark(who: &T::AccountId, cell: &GeoCell, skill: &Tag) {
+		use ailock_primitives::{
+			geo::SharingLevel, profile::WeeklyAvailability, traits::DidLookup,
+		};
+		use frame_support::BoundedVec;
+		T::Dids::create_for_benchmark(who);
+		let sharing = match cell.precision() {
+			3 => SharingLevel::Region,
+			5 => SharingLevel::City,
+			_ => SharingLevel::Exact,
+		};
+		let profile = crate::types::Profile {
+			name: BoundedVec::truncate_from(b"Benchmark Ailock".to_vec()),
+			avatar: 0,
+			languages: BoundedVec::new(),
+			skills: BoundedVec::truncate_from(alloc::vec![skill.clone()]),
+			domains: BoundedVec::new(),
+			pricing: crate::types::Pricing { min_price: 1u32.into(), hourly_rate: 1u32.into() },
+			capacity: u16::MAX,
+			availability: WeeklyAvailability::ALWAYS,
+			utc_offset_minutes: 0,
+			location: crate::types::Location {
+				sharing,
+				cell: Some(cell.clone()),
+				country: None,
+				commitment: Default::default(),
+			},
+		};
+		let registered = Self::do_register(who.clone(), profile);
+		assert!(registered.is_ok(), "benchmark Ailock registered: {registered:?}");
+	}
+}

@@ -115,3 +115,25 @@ fn boosts_raise_rank_within_a_tier_only() {
 		);
 	});
 }
+
+#[test]
+fn the_directory_summarises_profiles_for_matching() {
+	use ailock_primitives::traits::AilockDirectory;
+	test(|| {
+		register_at(ALICE, munich(), &["translation"]);
+		register_at(BOB, located(SharingLevel::City, Some("xn774"), Some(b"JP")), &["translation"]);
+		let summary = Registry::summary(&ALICE).expect("registered");
+		assert_eq!(summary.location.cell, Some(cell("u281z")));
+		assert_eq!(summary.skills, vec![tag("translation")]);
+		assert_eq!((summary.min_price, summary.available_hours), (100, 40));
+		assert!(summary.live && summary.has_capacity);
+		JobsInProgress::set(3);
+		assert!(!Registry::summary(&ALICE).expect("registered").has_capacity);
+		JobsInProgress::set(0);
+		assert_eq!(
+			Registry::candidates(&cell("u281z7"), None, LocationTier::SameRegion, &[], 5),
+			vec![ALICE]
+		);
+		assert!(Registry::summary(&CHARLIE).is_none());
+	});
+}

@@ -1,0 +1,111 @@
+//! The discovery index of open intents and the search over it (same cell scheme as the
+//! registry: 4-character cells, region cells as they are).
+
+use crate::{
+	types::{NearbyIntent, Target, INDEX_PRECISION},
+	BalanceOf, CellLoad, Config, Error, Intents, OpenIntentsByCell, OpenRemoteIntents, Pallet,
+};
+use ailock_primitives::{
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier, REGION_PRECISION},
+	profile::Tag,
+};
+use alloc::vec::Vec;
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// Most index entries one search reads.
+pub const MAX_SCAN: usize = 4096;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn add_to_index(id: crate::types::IntentId, target: &Target) -> DispatchResult {
+		match &target.cell {
+			Some(cell) => {
+				let bucket = cell.truncate(INDEX_PRECISION);
+				CellLoad::<T>::try_mutate(&bucket, |load| -> DispatchResult {
+					ensure!(*load < T::MaxIntentsPerCell::get(), Error::<T>::CellFull);
+					*load = load.saturating_add(1);
+					Ok(())
+				})?;
+				OpenIntentsByCell::<T>::insert(&bucket, id, ());
+			},
+			None => OpenRemoteIntents::<T>::insert(id, ()),
+		}
+		Ok(())
+	}
+
+	pub(crate) fn remove_from_index(id: crate::types::IntentId, target: &Target) {
+		match &target.cell {
+			Some(cell) => {
+				let bucket = cell.truncate(INDEX_PRECISION);
+				if OpenIntentsByCell::<T>::take(&bucket, id).is_some() {
+					CellLoad::<T>::mutate_exists(&bucket, |load| {
+						*load = load.map(|l| l.saturating_sub(1)).filter(|l| *l > 0);
+					});
+				}
+			},
+			None => OpenRemoteIntents::<T>::remove(id),
+		}
+	}
+
+	/// Open intents near `cell` (and `country`) no farther than `max_tier`, needing only skills
+	/// in `skills` when that is not empty (an intent with no required skill fits anyone),
+	/// nearest first, then by budget, at most `limit`.
+	pub fn open_intents_near(
+		cell: &GeoCell,
+		country: Option<CountryCode>,
+		max_tier: LocationTier,
+		skills: &[Tag],
+		limit: u32,
+	) -> Vec<NearbyIntent<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+		let here =
+			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
+		let mut ids = Vec::new();
+		if let Some(cell) = &here.cell {
+			if cell.precision() >= REGION_PRECISION {
+				let region = cell.truncate(REGION_PRECISION);
+				for bucket in core::iter::once(region.clone()).chain(region.children()) {
+					let room = MAX_SCAN.saturating_sub(ids.len());
+					ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(&bucket).take(room));
+				}
+			}
+		}
+		if max_tier == LocationTier::Global {
+			let room = MAX_SCAN.saturating_sub(ids.len());
+			ids.extend(OpenRemoteIntents::<T>::iter_keys().take(room));
+		}
+		let mut found: Vec<_> = ids
+			.into_iter()
+			.filter_map(|id| {
+				let intent = Intents::<T>::get(id)?;
+				let details = &intent.details;
+				let there = DisclosedLocation {
+					cell: details.target.cell.clone(),
+					country: details.target.country,
+				};
+				let tier = if there.cell.is_none() {
+					LocationTier::Global
+				} else {
+					LocationTier::between(&here, &there)
+				};
+				let fits = skills.is_empty() || details.skills.iter().all(|s| skills.contains(s));
+				(intent.status.is_open() && tier <= max_tier && fits).then(|| NearbyIntent {
+					id,
+					owner: intent.owner.clone(),
+					title: details.title.to_vec(),
+					cell: details.target.cell.clone(),
+					tier,
+					skills: details.skills.to_vec(),
+					budget: details.budget,
+					deadline: details.deadline,
+					status: intent.status,
+					step_of: intent.step_of,
+				})
+			})
+			.collect();
+		found.sort_by(|a, b| {
+			a.tier.cmp(&b.tier).then(b.budget.cmp(&a.budget)).then(a.id.cmp(&b.id))
+		});
+		found.truncate(limit as usize);
+		found
+	}
+}

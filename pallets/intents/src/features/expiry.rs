@@ -1,0 +1,34 @@
+//! Expiry: intents whose deadline passed unawarded, a bounded bucket per block.
+
+use crate::{
+	types::{IntentStatus, StepState},
+	Chains, Config, ExpiryQueue, Intents, Pallet,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// Expires what was due after block `now - 1`'s deadline; returns how many entries it read
+	/// (at most `MaxExpiriesPerBlock`).
+	pub(crate) fn expire_due(now: BlockNumberFor<T>) -> u32 {
+		// Deadlines are inclusive: an intent with deadline `d` expires at the start of `d + 1`.
+		let due = now.saturating_sub(1u32.into());
+		let queue = ExpiryQueue::<T>::take(due);
+		let read = queue.len() as u32;
+		for id in queue {
+			let Some(intent) = Intents::<T>::get(id) else { continue };
+			if !intent.status.is_open() {
+				continue;
+			}
+			// A root with a chain ends with its steps, not by its own deadline.
+			if Chains::<T>::contains_key(id) {
+				continue;
+			}
+			Self::end_intent(id, IntentStatus::Expired);
+			if let Some((root, step)) = intent.step_of {
+				Self::step_ended(root, step, StepState::Cancelled);
+			}
+		}
+		read
+	}
+}

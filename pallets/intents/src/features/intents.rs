@@ -1,0 +1,187 @@
+//! Posting, validating and ending intents.
+
+use crate::{
+	types::{Description, Intent, IntentId, IntentStatus, StepState, MIN_TARGET_PRECISION},
+	BalanceOf, Chains, Config, DetailsOf, Error, Event, ExpiryQueue, HoldReason, IntentOf, Intents,
+	NextIntentId, OpenedThisBlock, Pallet,
+};
+use ailock_primitives::{
+	chain::StepIndex,
+	geo::EXACT_PRECISION,
+	matching::Flexibility,
+	profile::is_normalised_tag,
+	traits::{Actor, SpendGuard},
+};
+use frame_support::pallet_prelude::*;
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	/// Checks everything an owner states about an intent.
+	pub(crate) fn validate_details(details: &DetailsOf<T>) -> DispatchResult {
+		let title = core::str::from_utf8(&details.title).map_err(|_| Error::<T>::InvalidTitle)?;
+		ensure!(
+			!title.trim().is_empty() && !title.chars().any(char::is_control),
+			Error::<T>::InvalidTitle
+		);
+		match &details.description {
+			Description::Text(text) => ensure!(
+				!text.is_empty() && core::str::from_utf8(text).is_ok(),
+				Error::<T>::InvalidDescription
+			),
+			Description::Hashed { uri, .. } => ensure!(
+				(uri.starts_with(b"https://") || uri.starts_with(b"ipfs://"))
+					&& uri.len() > 8
+					&& uri.iter().all(u8::is_ascii_graphic),
+				Error::<T>::InvalidDescription
+			),
+		}
+		ensure!(is_normalised_tag(&details.category), Error::<T>::InvalidTag);
+		Self::validate_skills(&details.skills)?;
+		let languages = &details.languages;
+		ensure!(
+			languages.iter().all(|l| l.is_valid())
+				&& !languages
+					.iter()
+					.enumerate()
+					.any(|(i, l)| languages.iter().skip(i + 1).any(|m| m == l)),
+			Error::<T>::InvalidLanguage
+		);
+		Self::validate_target(&details.target)?;
+		ensure!(!details.budget.is_zero(), Error::<T>::ZeroBudget);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(details.deadline > now, Error::<T>::DeadlineInPast);
+		ensure!(
+			details.deadline <= now.saturating_add(T::MaxDeadline::get()),
+			Error::<T>::DeadlineTooFar
+		);
+		ensure!(details.weights.is_valid(), Error::<T>::InvalidWeights);
+		Ok(())
+	}
+
+	pub(crate) fn validate_skills(skills: &[ailock_primitives::profile::Tag]) -> DispatchResult {
+		ensure!(skills.iter().all(|t| is_normalised_tag(t)), Error::<T>::InvalidTag);
+		ensure!(
+			!skills.iter().enumerate().any(|(i, s)| skills.iter().skip(i + 1).any(|t| t == s)),
+			Error::<T>::DuplicateSkill
+		);
+		Ok(())
+	}
+
+	pub(crate) fn validate_target(target: &crate::types::Target) -> DispatchResult {
+		match &target.cell {
+			Some(cell) => ensure!(
+				cell.is_valid()
+					&& (MIN_TARGET_PRECISION..=EXACT_PRECISION).contains(&cell.precision()),
+				Error::<T>::InvalidCell
+			),
+			None => ensure!(target.flexibility == Flexibility::Global, Error::<T>::CellRequired),
+		}
+		if let Some(country) = &target.country {
+			ensure!(country.is_valid(), Error::<T>::InvalidCountry);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_post_intent(
+		actor: Actor<T::AccountId>,
+		details: DetailsOf<T>,
+	) -> Result<IntentId, DispatchError> {
+		Self::validate_details(&details)?;
+		T::SpendGuard::charge(&actor, details.budget)?;
+		Self::open_intent(actor, details, None)
+	}
+
+	/// Stores a validated intent: deposit, id, discovery index, expiry queue, matcher queue.
+	pub(crate) fn open_intent(
+		actor: Actor<T::AccountId>,
+		details: DetailsOf<T>,
+		step_of: Option<(IntentId, StepIndex)>,
+	) -> Result<IntentId, DispatchError> {
+		let id = NextIntentId::<T>::get();
+		let deposit = Self::deposit_for(T::IntentDeposit::get(), &details);
+		Self::hold(HoldReason::IntentDeposit, &actor.owner, deposit)?;
+		Self::add_to_index(id, &details.target)?;
+		ExpiryQueue::<T>::try_mutate(details.deadline, |queue| queue.try_push(id))
+			.map_err(|_| Error::<T>::ExpiryBucketFull)?;
+		// The matcher handles what it can; an overflowing block's extra intents are simply not
+		// matched automatically (providers still find them through discovery).
+		OpenedThisBlock::<T>::mutate(|opened| {
+			let _ = opened.try_push(id);
+		});
+		NextIntentId::<T>::put(id.saturating_add(1));
+		Self::deposit_event(Event::IntentPosted {
+			intent: id,
+			owner: actor.owner.clone(),
+			agent: actor.agent,
+			details: details.clone(),
+			step_of,
+			status: IntentStatus::Open,
+			deposit,
+		});
+		Intents::<T>::insert(
+			id,
+			Intent {
+				owner: actor.owner,
+				details,
+				status: IntentStatus::Open,
+				step_of,
+				provider: None,
+				deposit,
+				created_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		Ok(id)
+	}
+
+	/// The intent, if `owner` owns it.
+	pub(crate) fn owned_intent(
+		owner: &T::AccountId,
+		id: IntentId,
+	) -> Result<IntentOf<T>, DispatchError> {
+		let intent = Intents::<T>::get(id).ok_or(Error::<T>::IntentNotFound)?;
+		ensure!(&intent.owner == owner, Error::<T>::NotOwner);
+		Ok(intent)
+	}
+
+	/// Returns how many chain steps were cancelled with the root.
+	pub(crate) fn do_cancel_intent(
+		owner: T::AccountId,
+		id: IntentId,
+	) -> Result<u32, DispatchError> {
+		let intent = Self::owned_intent(&owner, id)?;
+		ensure!(intent.step_of.is_none(), Error::<T>::IsChainStep);
+		ensure!(intent.status.is_open(), Error::<T>::NotOpen);
+		let mut cancelled = 0u32;
+		if let Some(chain) = Chains::<T>::get(id) {
+			ensure!(
+				chain.steps.iter().all(|s| matches!(
+					s.state,
+					StepState::Waiting | StepState::Ready | StepState::Cancelled
+				)),
+				Error::<T>::NotOpen
+			);
+			for step in chain.steps.iter().filter(|s| s.state != StepState::Cancelled) {
+				Self::end_intent(step.intent, IntentStatus::Cancelled);
+				cancelled = cancelled.saturating_add(1);
+			}
+			Chains::<T>::remove(id);
+		}
+		Self::end_intent(id, IntentStatus::Cancelled);
+		Ok(cancelled)
+	}
+
+	/// Ends an intent for good with `status`: out of discovery and storage, deposit released.
+	pub(crate) fn end_intent(id: IntentId, status: IntentStatus) {
+		let Some(intent) = Intents::<T>::take(id) else { return };
+		Self::remove_from_index(id, &intent.details.target);
+		let released: BalanceOf<T> =
+			Self::release(HoldReason::IntentDeposit, &intent.owner, intent.deposit);
+		crate::Matches::<T>::remove(id);
+		Self::deposit_event(Event::IntentStatusChanged {
+			intent: id,
+			status,
+			provider: intent.provider,
+			deposit_released: released,
+		});
+	}
+}

@@ -1,0 +1,73 @@
+//! The status machine, driven by the auction and escrow pallets through [`IntentLifecycle`].
+
+use crate::{
+	types::{IntentStatus, StepState},
+	Chains, Config, Error, Event, Intents, Pallet,
+};
+use ailock_primitives::traits::IntentLifecycle;
+use frame_support::pallet_prelude::*;
+
+impl<T: Config> Pallet<T> {
+	/// Moves `id` to `next` if the machine allows it (a chain step must be ready to be
+	/// auctioned or awarded).
+	pub(crate) fn transition(
+		id: u64,
+		next: IntentStatus,
+		provider: Option<T::AccountId>,
+	) -> DispatchResult {
+		let mut intent = Intents::<T>::get(id).ok_or(Error::<T>::IntentNotFound)?;
+		ensure!(intent.status.can_become(next), Error::<T>::InvalidTransition);
+		ensure!(!Chains::<T>::contains_key(id), Error::<T>::InvalidTransition);
+		if let Some((root, step)) = intent.step_of {
+			if matches!(next, IntentStatus::Auctioning | IntentStatus::Awarded) {
+				let state = Chains::<T>::get(root)
+					.and_then(|c| c.steps.get(usize::from(step)).map(|s| s.state));
+				ensure!(state == Some(StepState::Ready), Error::<T>::InvalidTransition);
+			}
+			if next == IntentStatus::Awarded {
+				Self::set_step_state(root, step, StepState::Running);
+			}
+		}
+		if next == IntentStatus::Completed {
+			Self::end_intent(id, IntentStatus::Completed);
+			if let Some((root, step)) = intent.step_of {
+				Self::step_ended(root, step, StepState::Done);
+			}
+			return Ok(());
+		}
+		if !next.is_open() {
+			// Awarded work leaves discovery.
+			Self::remove_from_index(id, &intent.details.target);
+		}
+		if provider.is_some() {
+			intent.provider = provider;
+		}
+		intent.status = next;
+		Self::deposit_event(Event::IntentStatusChanged {
+			intent: id,
+			status: next,
+			provider: intent.provider.clone(),
+			deposit_released: Default::default(),
+		});
+		Intents::<T>::insert(id, intent);
+		Ok(())
+	}
+}
+
+impl<T: Config> IntentLifecycle<T::AccountId> for Pallet<T> {
+	fn start_auction(intent: u64) -> DispatchResult {
+		Self::transition(intent, IntentStatus::Auctioning, None)
+	}
+
+	fn award(intent: u64, provider: &T::AccountId) -> DispatchResult {
+		Self::transition(intent, IntentStatus::Awarded, Some(provider.clone()))
+	}
+
+	fn start_work(intent: u64) -> DispatchResult {
+		Self::transition(intent, IntentStatus::InProgress, None)
+	}
+
+	fn complete(intent: u64) -> DispatchResult {
+		Self::transition(intent, IntentStatus::Completed, None)
+	}
+}

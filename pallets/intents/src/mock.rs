@@ -1,0 +1,245 @@
+//! A test runtime: System, Balances, Did, Ailocks and Intents, wired as in the real runtime.
+
+use crate as pallet_intents;
+use ailock_primitives::traits::ActiveJobs;
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use sp_runtime::{BuildStorage, Perbill, Percent};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const AGENT: AccountId = 10;
+/// Has funds but no DID.
+pub const NO_DID: AccountId = 20;
+pub const TREASURY: AccountId = 99;
+
+pub const INITIAL_BALANCE: Balance = 1_000_000;
+pub const PROFILE_DEPOSIT: Balance = 1_000;
+pub const BYTE_DEPOSIT: Balance = 2;
+pub const LIST_ENTRY_DEPOSIT: Balance = 30;
+pub const HEARTBEAT_TIMEOUT: u64 = 20;
+pub const MAX_PER_CELL: u32 = 3;
+pub const MAX_LIST: u32 = 2;
+pub const BOOST_FEE: Balance = 5;
+pub const MAX_BOOST: u64 = 100;
+pub const MAX_BOOSTS: u32 = 2;
+pub const MATCHER: AccountId = 50;
+pub const INTENT_DEPOSIT: Balance = 200;
+pub const OFFER_DEPOSIT: Balance = 100;
+pub const INTENT_BYTE_DEPOSIT: Balance = 1;
+pub const MAX_STEPS: u32 = 12;
+pub const MAX_PER_CELL_INTENTS: u32 = 20;
+pub const MAX_EXPIRIES: u32 = 16;
+pub const MAX_DEADLINE: u64 = 1_000;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Did: pallet_did,
+		Ailocks: pallet_ailocks,
+		Intents: pallet_intents,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const DidDeposit: Balance = 100;
+	pub const DidByteDeposit: Balance = 1;
+	pub const AgentDeposit: Balance = 50;
+}
+
+impl pallet_did::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DidDeposit = DidDeposit;
+	type ByteDeposit = DidByteDeposit;
+	type AgentDeposit = AgentDeposit;
+	type MaxKeys = ConstU32<4>;
+	type MaxServices = ConstU32<2>;
+	type MaxAgents = ConstU32<2>;
+	type MaxScopeEntries = ConstU32<4>;
+	type Dependents = Ailocks;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub static JobsInProgress: u32 = 0;
+	pub const Treasury: AccountId = TREASURY;
+	pub const ProfileDeposit: Balance = PROFILE_DEPOSIT;
+	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
+	pub const ListEntryDeposit: Balance = LIST_ENTRY_DEPOSIT;
+	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
+	pub const LevelThresholds: &'static [u64] = &[100, 300, 600, 1000, 1500, 2100, 2800, 3600, 4500];
+	pub const BoostFeePerBlock: Balance = BOOST_FEE;
+	pub const MaxBoostDuration: u64 = MAX_BOOST;
+	pub const BoostBonus: Percent = Percent::from_percent(50);
+}
+
+/// Every Ailock has `JobsInProgress` jobs.
+pub struct Jobs;
+impl ActiveJobs<AccountId> for Jobs {
+	fn active_jobs(_: &AccountId) -> u32 {
+		JobsInProgress::get()
+	}
+}
+
+impl pallet_ailocks::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OwnerOrigin = pallet_did::EnsureOwner<Test>;
+	type Dids = Did;
+	type SpendGuard = Did;
+	type ActiveJobs = Jobs;
+	type Treasury = Treasury;
+	type ProfileDeposit = ProfileDeposit;
+	type ByteDeposit = ByteDeposit;
+	type ListEntryDeposit = ListEntryDeposit;
+	type HeartbeatTimeout = HeartbeatTimeout;
+	type MaxAilocksPerCell = ConstU32<MAX_PER_CELL>;
+	type MaxListEntries = ConstU32<MAX_LIST>;
+	type LevelThresholds = LevelThresholds;
+	type BoostFeePerBlock = BoostFeePerBlock;
+	type MaxBoostDuration = MaxBoostDuration;
+	type MaxBoostsPerCell = ConstU32<MAX_BOOSTS>;
+	type BoostBonus = BoostBonus;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const IntentDeposit: Balance = INTENT_DEPOSIT;
+	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
+	pub const IntentByteDeposit: Balance = INTENT_BYTE_DEPOSIT;
+	pub const MaxDeadline: u64 = MAX_DEADLINE;
+	pub const ScoreTolerance: Perbill = Perbill::from_percent(1);
+}
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = sp_runtime::testing::UintAuthorityId;
+	type Signature = sp_runtime::testing::TestSignature;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = sp_runtime::testing::TestXt<RuntimeCall, ()>;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_signed_transaction<
+		C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
+	>(
+		call: RuntimeCall,
+		_public: Self::Public,
+		account: AccountId,
+		nonce: u32,
+	) -> Option<Self::Extrinsic> {
+		Some(sp_runtime::testing::TestXt::new_signed(call, account, (), ()))
+			.filter(|_| nonce < u32::MAX)
+	}
+}
+
+/// Test matcher keys are `UintAuthorityId`s set with `UintAuthorityId::set_all_keys`.
+pub struct TestMatcherId;
+impl
+	frame_system::offchain::AppCrypto<
+		sp_runtime::testing::UintAuthorityId,
+		sp_runtime::testing::TestSignature,
+	> for TestMatcherId
+{
+	type RuntimeAppPublic = sp_runtime::testing::UintAuthorityId;
+	type GenericPublic = sp_runtime::testing::UintAuthorityId;
+	type GenericSignature = sp_runtime::testing::TestSignature;
+}
+
+impl pallet_intents::Config for Test {
+	type MatcherId = TestMatcherId;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OwnerOrigin = pallet_did::EnsureOwner<Test>;
+	type MatcherAdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type SpendGuard = Did;
+	type Directory = Ailocks;
+	type Reputation = ();
+	type IntentDeposit = IntentDeposit;
+	type OfferDeposit = OfferDeposit;
+	type ByteDeposit = IntentByteDeposit;
+	type MaxChainSteps = ConstU32<MAX_STEPS>;
+	type MaxIntentsPerCell = ConstU32<MAX_PER_CELL_INTENTS>;
+	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
+	type MaxDeadline = MaxDeadline;
+	type MaxOpenedPerBlock = ConstU32<8>;
+	type MaxMatches = ConstU32<5>;
+	type MaxMatchers = ConstU32<2>;
+	type ScoreTolerance = ScoreTolerance;
+	type WeightInfo = ();
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY, MATCHER]
+			.into_iter()
+			.map(|who| (who, INITIAL_BALANCE))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_intents::GenesisConfig::<Test> { matchers: vec![MATCHER] }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [ALICE, BOB, CHARLIE, DAVE] {
+			pallet_did::Pallet::<Test>::create(
+				RuntimeOrigin::signed(who),
+				Default::default(),
+				Default::default(),
+			)
+			.unwrap();
+		}
+	});
+	ext
+}
+
+/// Runs a test and checks the pallet's invariants after it.
+pub fn test(body: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		body();
+		Intents::do_try_state().expect("market invariants hold");
+	});
+}
+
+/// Moves to block `n`, running `on_initialize` of the blocks in between.
+pub fn run_to(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		<Intents as Hooks<u64>>::on_initialize(next);
+	}
+}

@@ -1,0 +1,80 @@
+use super::*;
+use crate::{Chains, Error, Event, OpenIntentsByCell};
+use ailock_primitives::traits::IntentLifecycle;
+use frame_support::assert_noop;
+
+#[test]
+fn cancels_and_releases_the_deposit() {
+	test(|| {
+		let id = post(ALICE, translation(2_000));
+		let deposit = intent(id).deposit;
+		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), id));
+		assert!(IntentsStorage::<Test>::get(id).is_none());
+		assert!(!OpenIntentsByCell::<Test>::contains_key(cell("u281"), id));
+		assert_eq!(held_for_intents(ALICE), 0);
+		System::assert_last_event(
+			Event::IntentStatusChanged {
+				intent: id,
+				status: IntentStatus::Cancelled,
+				provider: None,
+				deposit_released: deposit,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn cancelling_a_root_cancels_its_unawarded_steps() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		assert_ok!(Intents::propose_chain(
+			RuntimeOrigin::signed(ALICE),
+			root,
+			BoundedVec::truncate_from(conference_steps()),
+			None
+		));
+		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), root));
+		assert!(Chains::<Test>::get(root).is_none());
+		assert_eq!(IntentsStorage::<Test>::iter().count(), 0);
+		assert_eq!(held_for_intents(ALICE), 0);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		assert_noop!(
+			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), 7),
+			Error::<Test>::IntentNotFound
+		);
+		let id = post(ALICE, translation(2_000));
+		assert_noop!(
+			Intents::cancel_intent(RuntimeOrigin::signed(BOB), id),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(<Intents as IntentLifecycle<_>>::award(id, &BOB));
+		assert_noop!(
+			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), id),
+			Error::<Test>::NotOpen
+		);
+
+		let root = post(ALICE, conference(8_000));
+		assert_ok!(Intents::propose_chain(
+			RuntimeOrigin::signed(ALICE),
+			root,
+			BoundedVec::truncate_from(conference_steps()),
+			None
+		));
+		let first_step = Chains::<Test>::get(root).expect("chain").steps[0].intent;
+		assert_noop!(
+			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), first_step),
+			Error::<Test>::IsChainStep
+		);
+		assert_ok!(<Intents as IntentLifecycle<_>>::award(first_step, &BOB));
+		assert_noop!(
+			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), root),
+			Error::<Test>::NotOpen
+		);
+	});
+}

@@ -1,0 +1,133 @@
+//! Tests, a file per call, plus the lifecycle, expiry and discovery.
+
+mod cancel_intent;
+mod cancel_step;
+mod discovery;
+mod expiry;
+mod lifecycle;
+mod matchers;
+mod offers;
+mod post_intent;
+mod propose_chain;
+mod submit_matches;
+
+use crate::{mock::*, types::*, DetailsOf, Intents as IntentsStorage, StepInputOf};
+use ailock_primitives::{
+	geo::{CountryCode, GeoCell, SharingLevel},
+	matching::{Flexibility, MatchingWeights},
+	profile::{normalise_tag, LanguageCode, Tag, WeeklyAvailability},
+};
+use frame_support::{assert_ok, BoundedVec};
+use sp_core::H256;
+
+pub fn cell(geohash: &str) -> GeoCell {
+	GeoCell::parse(geohash).expect("a geohash")
+}
+
+pub fn tag(text: &str) -> Tag {
+	normalise_tag(text).expect("a tag")
+}
+
+pub fn skills(list: &[&str]) -> Skills {
+	BoundedVec::truncate_from(list.iter().map(|s| tag(s)).collect())
+}
+
+pub fn target(geohash: Option<&str>, flexibility: Flexibility) -> Target {
+	Target {
+		cell: geohash.map(cell),
+		country: Some(CountryCode::new(*b"DE").expect("a country")),
+		flexibility,
+	}
+}
+
+/// "Translate technical documentation for the German automotive market", Munich, one week.
+pub fn translation(budget: Balance) -> DetailsOf<Test> {
+	IntentDetails {
+		title: BoundedVec::truncate_from(b"Translate automotive documentation".to_vec()),
+		description: Description::Text(BoundedVec::truncate_from(
+			b"200 pages EN->DE, technical".to_vec(),
+		)),
+		category: tag("translation"),
+		skills: skills(&["translation"]),
+		languages: BoundedVec::truncate_from(vec![LanguageCode(*b"de")]),
+		target: target(Some("u281z"), Flexibility::Preferred),
+		budget,
+		deadline: 100,
+		urgency: Urgency::Normal,
+		weights: MatchingWeights::BALANCED,
+	}
+}
+
+pub fn post(who: AccountId, details: DetailsOf<Test>) -> IntentId {
+	let id = crate::NextIntentId::<Test>::get();
+	assert_ok!(Intents::post_intent(RuntimeOrigin::signed(who), details));
+	id
+}
+
+pub fn intent(id: IntentId) -> crate::IntentOf<Test> {
+	IntentsStorage::<Test>::get(id).expect("stored")
+}
+
+pub fn held_for_intents(who: AccountId) -> Balance {
+	Intents::held(crate::HoldReason::IntentDeposit, &who)
+}
+
+pub fn step(title: &str, share: Balance, depends_on: &[u16]) -> StepInputOf<Test> {
+	StepInput {
+		title: BoundedVec::truncate_from(title.as_bytes().to_vec()),
+		skills: skills(&["event-planning"]),
+		target: target(Some("u33db"), Flexibility::Preferred),
+		budget_share: share,
+		deliverable: BoundedVec::truncate_from(b"done".to_vec()),
+		depends_on: BoundedVec::truncate_from(depends_on.to_vec()),
+	}
+}
+
+/// The Berlin conference: venue, speakers, catering (after venue), marketing (after venue and
+/// speakers), the day itself (after catering and marketing).
+pub fn conference_steps() -> Vec<StepInputOf<Test>> {
+	vec![
+		step("Venue", 3_000, &[]),
+		step("Speakers", 2_000, &[]),
+		step("Catering", 1_500, &[0]),
+		step("Marketing", 1_000, &[0, 1]),
+		step("Run the day", 500, &[2, 3]),
+	]
+}
+
+pub fn conference(budget: Balance) -> DetailsOf<Test> {
+	let mut details = translation(budget);
+	details.title = BoundedVec::truncate_from(b"Organise a tech conference in Berlin".to_vec());
+	details.category = tag("events");
+	details.skills = skills(&["event-planning"]);
+	details.target = target(Some("u33db"), Flexibility::Preferred);
+	details
+}
+
+/// Registers an Ailock for `who` at `geohash` (city level) with `skill`.
+pub fn ailock_at(
+	who: AccountId,
+	geohash: &str,
+	country: &[u8; 2],
+	skill: &str,
+	min_price: Balance,
+) {
+	let profile = pallet_ailocks::types::Profile {
+		name: BoundedVec::truncate_from(b"An Ailock".to_vec()),
+		avatar: 1,
+		languages: BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"en")]),
+		skills: BoundedVec::truncate_from(vec![tag(skill)]),
+		domains: BoundedVec::new(),
+		pricing: pallet_ailocks::types::Pricing { min_price, hourly_rate: 10 },
+		capacity: 2,
+		availability: WeeklyAvailability::ALWAYS,
+		utc_offset_minutes: 0,
+		location: pallet_ailocks::types::Location {
+			sharing: SharingLevel::City,
+			cell: Some(cell(geohash)),
+			country: Some(CountryCode::new(*country).expect("a country")),
+			commitment: H256::zero(),
+		},
+	};
+	assert_ok!(Ailocks::register(RuntimeOrigin::signed(who), profile));
+}

@@ -1,0 +1,141 @@
+use super::*;
+use crate::{Chains, Error, Event, OpenIntentsByCell};
+use frame_support::assert_noop;
+
+#[test]
+fn the_berlin_conference_becomes_five_linked_steps() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		let provenance = Some(H256::repeat_byte(9));
+		assert_ok!(Intents::propose_chain(
+			RuntimeOrigin::signed(ALICE),
+			root,
+			BoundedVec::truncate_from(conference_steps()),
+			provenance
+		));
+		let chain = Chains::<Test>::get(root).expect("chain");
+		let states: Vec<StepState> = chain.steps.iter().map(|s| s.state).collect();
+		use StepState::*;
+		assert_eq!(states, vec![Ready, Ready, Waiting, Waiting, Waiting]);
+		assert_eq!(chain.provenance, provenance);
+		for (index, step) in chain.steps.iter().enumerate() {
+			let sub = intent(step.intent);
+			assert_eq!(sub.step_of, Some((root, index as u16)));
+			assert_eq!(sub.details.deadline, 100);
+			assert!(OpenIntentsByCell::<Test>::contains_key(cell("u33d"), step.intent));
+		}
+		assert!(
+			!OpenIntentsByCell::<Test>::contains_key(cell("u33d"), root),
+			"the root left discovery"
+		);
+		System::assert_last_event(
+			Event::ChainProposed {
+				root,
+				steps: chain.steps.iter().map(|s| s.intent).collect(),
+				ready: vec![0, 1],
+				provenance,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn refuses_bad_chains_with_distinct_errors() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		let propose = |steps: Vec<StepInputOf<Test>>| {
+			Intents::propose_chain(
+				RuntimeOrigin::signed(ALICE),
+				root,
+				BoundedVec::truncate_from(steps),
+				None,
+			)
+		};
+		let mut cyclic = conference_steps();
+		cyclic[0].depends_on = BoundedVec::truncate_from(vec![4]);
+		assert_noop!(propose(cyclic), Error::<Test>::CyclicChain);
+		let mut dangling = conference_steps();
+		dangling[1].depends_on = BoundedVec::truncate_from(vec![7]);
+		assert_noop!(propose(dangling), Error::<Test>::DanglingDependency);
+		let mut own = conference_steps();
+		own[1].depends_on = BoundedVec::truncate_from(vec![1]);
+		assert_noop!(propose(own), Error::<Test>::SelfDependency);
+		let mut twice = conference_steps();
+		twice[4].depends_on = BoundedVec::truncate_from(vec![2, 2]);
+		assert_noop!(propose(twice), Error::<Test>::DuplicateDependency);
+		let mut expensive = conference_steps();
+		expensive[0].budget_share = 3_001;
+		assert_noop!(propose(expensive), Error::<Test>::SharesExceedBudget);
+		assert_noop!(propose(vec![]), Error::<Test>::NoSteps);
+		let mut untitled = conference_steps();
+		untitled[2].title = BoundedVec::new();
+		assert_noop!(propose(untitled), Error::<Test>::InvalidTitle);
+
+		assert_noop!(
+			Intents::propose_chain(
+				RuntimeOrigin::signed(BOB),
+				root,
+				BoundedVec::truncate_from(conference_steps()),
+				None
+			),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Intents::propose_chain(
+				RuntimeOrigin::signed(ALICE),
+				99,
+				BoundedVec::truncate_from(conference_steps()),
+				None
+			),
+			Error::<Test>::IntentNotFound
+		);
+		assert_ok!(propose(conference_steps()));
+		assert_noop!(propose(conference_steps()), Error::<Test>::ChainExists);
+		let step_id = Chains::<Test>::get(root).expect("chain").steps[0].intent;
+		assert_noop!(
+			Intents::propose_chain(
+				RuntimeOrigin::signed(ALICE),
+				step_id,
+				BoundedVec::truncate_from(conference_steps()),
+				None
+			),
+			Error::<Test>::IsChainStep
+		);
+		let other = post(ALICE, conference(8_000));
+		assert_ok!(<Intents as ailock_primitives::traits::IntentLifecycle<_>>::start_auction(
+			other
+		));
+		assert_noop!(
+			Intents::propose_chain(
+				RuntimeOrigin::signed(ALICE),
+				other,
+				BoundedVec::truncate_from(conference_steps()),
+				None
+			),
+			Error::<Test>::NotOpen
+		);
+	});
+}
+
+#[test]
+fn a_chain_takes_twelve_steps() {
+	test(|| {
+		let root = post(ALICE, conference(12_000));
+		let steps: Vec<_> = (0..MAX_STEPS as u16)
+			.map(|i| step("Step", 1_000, if i == 0 { &[] } else { &[0] }))
+			.collect();
+		let mut steps = steps;
+		// Each step after the first waits for its predecessor: a straight line of twelve.
+		for (i, s) in steps.iter_mut().enumerate().skip(1) {
+			s.depends_on = BoundedVec::truncate_from(vec![(i - 1) as u16]);
+		}
+		assert_ok!(Intents::propose_chain(
+			RuntimeOrigin::signed(ALICE),
+			root,
+			BoundedVec::truncate_from(steps),
+			None
+		));
+		assert_eq!(Chains::<Test>::get(root).expect("chain").steps.len(), MAX_STEPS as usize);
+	});
+}

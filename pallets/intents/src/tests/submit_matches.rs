@@ -1,0 +1,113 @@
+use super::*;
+use crate::{Error, Event, Matches};
+use frame_support::{assert_noop, dispatch::Pays};
+use sp_runtime::{traits::Saturating, Perbill};
+
+fn submit(
+	who: AccountId,
+	intent: IntentId,
+	list: Vec<(AccountId, Perbill)>,
+) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+	Intents::submit_matches(RuntimeOrigin::signed(who), intent, BoundedVec::truncate_from(list))
+}
+
+/// A Munich intent, a Munich translator (BOB) and a Tokyo one (CHARLIE).
+fn setup() -> IntentId {
+	ailock_at(BOB, "u281z", b"DE", "translation", 100);
+	ailock_at(CHARLIE, "xn774", b"JP", "translation", 100);
+	post(ALICE, translation(2_000))
+}
+
+#[test]
+fn the_munich_ailock_ranks_above_the_tokyo_one_and_verified_matches_are_free() {
+	test(|| {
+		let id = setup();
+		let computed = Intents::compute_matches(&intent(id), 5);
+		let order: Vec<AccountId> = computed.iter().map(|(a, _)| *a).collect();
+		assert_eq!(order, vec![BOB, CHARLIE]);
+		assert!(computed[0].1 > computed[1].1);
+		let post_info = submit(MATCHER, id, computed.clone()).expect("verified");
+		assert_eq!(post_info.pays_fee, Pays::No);
+		assert_eq!(Matches::<Test>::get(id).expect("stored").to_vec(), computed.clone());
+		System::assert_last_event(
+			Event::MatchesSubmitted { intent: id, matcher: MATCHER, invited: computed }.into(),
+		);
+	});
+}
+
+#[test]
+fn scores_within_the_tolerance_pass_and_forged_ones_fail() {
+	test(|| {
+		let id = setup();
+		let computed = Intents::compute_matches(&intent(id), 5);
+		let (bob, score) = computed[0];
+		let nudged = score.saturating_sub(Perbill::from_parts(9_000_000));
+		assert_ok!(submit(MATCHER, id, vec![(bob, nudged)]));
+		let other = post(ALICE, translation(2_000));
+		let forged = score.saturating_add(Perbill::from_percent(2));
+		assert_noop!(submit(MATCHER, other, vec![(bob, forged)]), Error::<Test>::ForgedScore);
+	});
+}
+
+#[test]
+fn errors() {
+	test(|| {
+		let id = setup();
+		let computed = Intents::compute_matches(&intent(id), 5);
+		assert_noop!(submit(ALICE, id, computed.clone()), Error::<Test>::NotMatcher);
+		assert_noop!(submit(MATCHER, 99, computed.clone()), Error::<Test>::IntentNotFound);
+		let reversed: Vec<_> = computed.iter().rev().cloned().collect();
+		assert_noop!(submit(MATCHER, id, reversed), Error::<Test>::MatchesNotSorted);
+		let twice = vec![computed[0], computed[0]];
+		assert_noop!(submit(MATCHER, id, twice), Error::<Test>::DuplicateMatch);
+		assert_noop!(
+			submit(MATCHER, id, vec![(DAVE, Perbill::from_percent(50))]),
+			Error::<Test>::UnknownAilock
+		);
+		assert_ok!(submit(MATCHER, id, computed.clone()));
+		assert_noop!(submit(MATCHER, id, computed.clone()), Error::<Test>::AlreadyMatched);
+		assert_ok!(<Intents as ailock_primitives::traits::IntentLifecycle<_>>::award(id, &BOB));
+		assert_noop!(submit(MATCHER, id, computed), Error::<Test>::NotOpen);
+	});
+}
+
+#[test]
+fn the_offchain_worker_submits_the_matches_it_computed() {
+	use codec::Decode;
+	use frame_support::traits::{Hooks, UnfilteredDispatchable};
+	use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
+	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
+	let (offchain, _) = testing::TestOffchainExt::new();
+	let mut ext = new_test_ext();
+	ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
+	ext.register_extension(OffchainDbExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.execute_with(|| {
+		// Without a matcher key the worker does nothing.
+		let id = setup();
+		<Intents as Hooks<u64>>::offchain_worker(1);
+		assert!(pool_state.read().transactions.is_empty());
+
+		// Nor with a key whose account is not an authorised matcher.
+		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![BOB]);
+		<Intents as Hooks<u64>>::offchain_worker(1);
+		assert!(pool_state.read().transactions.is_empty());
+
+		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![BOB, MATCHER]);
+		<Intents as Hooks<u64>>::offchain_worker(1);
+		let encoded = pool_state.write().transactions.pop().expect("submitted");
+		let xt = sp_runtime::testing::TestXt::<RuntimeCall, ()>::decode(&mut &encoded[..])
+			.expect("an extrinsic");
+		let expected = Intents::compute_matches(&intent(id), 5);
+		let RuntimeCall::Intents(call) = xt.function else { panic!("an Intents call") };
+		assert_eq!(
+			call,
+			crate::Call::submit_matches {
+				intent: id,
+				matches: BoundedVec::truncate_from(expected)
+			}
+		);
+		assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
+		assert!(Matches::<Test>::contains_key(id));
+	});
+}
