@@ -21,6 +21,12 @@ step "build ailock-node and ailock"
 # Same package selection as scripts/test.sh, so both share one build.
 cargo build --locked --workspace --bins
 
+# Alice's matcher key, so the dev node's offchain worker matches new intents (Alice is the
+# authorised matcher of the development preset). `--dev` also derives it; inserting it here keeps
+# it there whatever extra arguments are given.
+"$AILOCK_NODE_BIN" key insert --chain dev --base-path "$base_path" \
+	--scheme sr25519 --key-type mtch --suri //Alice
+
 cat >&2 <<INFO
 
   Ailock Network dev node: ws://127.0.0.1:$rpc_port   (Prometheus: http://127.0.0.1:$prometheus_port/metrics)
@@ -29,6 +35,8 @@ cat >&2 <<INFO
     RPC ws://127.0.0.1:$rpc_port, token AIL, 12 decimals, SS58 prefix 42; dev accounts: //Alice …
   - CLI:  $AILOCK_CLI_BIN --url ws://127.0.0.1:$rpc_port balance //Alice
           $AILOCK_CLI_BIN --url ws://127.0.0.1:$rpc_port --suri //Alice transfer //Bob 1.5
+  - Market: $AILOCK_CLI_BIN --suri //Alice did create; … agent register …; … intent post …
+    (the node matches new intents with Alice's matcher key: ailock matches <intent>)
   Blocks are sealed as soon as a transaction arrives (and one per 6 s slot when idle),
   each finalized at once. Ctrl-C stops the node; its state stays in $base_path.
 

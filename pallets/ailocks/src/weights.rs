@@ -12,7 +12,7 @@
 // --chain
 // dev
 // --pallets
-// pallet_balances,pallet_ailocks,pallet_did
+// pallet_balances,pallet_ailocks,pallet_did,pallet_intents
 // --extrinsic
 // *
 // --steps
@@ -62,7 +62,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
 	/// Proof: `Ailocks::CountryIndex` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::GeoIndex` (r:0 w:1)
@@ -71,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `309`
 		//  Estimated: `7323`
-		// Minimum execution time: 73_720_000 picoseconds.
-		Weight::from_parts(77_997_000, 7323)
+		// Minimum execution time: 73_229_000 picoseconds.
+		Weight::from_parts(76_795_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6006`
-		// Minimum execution time: 74_872_000 picoseconds.
-		Weight::from_parts(81_381_000, 6006)
+		// Minimum execution time: 78_908_000 picoseconds.
+		Weight::from_parts(83_825_000, 6006)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1224`
 		//  Estimated: `4559`
-		// Minimum execution time: 16_384_000 picoseconds.
-		Weight::from_parts(17_816_000, 4559)
+		// Minimum execution time: 16_275_000 picoseconds.
+		Weight::from_parts(17_436_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1224`
 		//  Estimated: `4559`
-		// Minimum execution time: 16_805_000 picoseconds.
-		Weight::from_parts(18_377_000, 4559)
+		// Minimum execution time: 16_395_000 picoseconds.
+		Weight::from_parts(17_887_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -126,13 +126,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn trust() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `5652`
 		//  Estimated: `5563`
-		// Minimum execution time: 78_928_000 picoseconds.
-		Weight::from_parts(90_685_000, 5563)
+		// Minimum execution time: 84_886_000 picoseconds.
+		Weight::from_parts(94_050_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -143,13 +143,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn untrust() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3562`
 		//  Estimated: `5563`
-		// Minimum execution time: 65_238_000 picoseconds.
-		Weight::from_parts(69_834_000, 5563)
+		// Minimum execution time: 63_325_000 picoseconds.
+		Weight::from_parts(70_476_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -163,8 +163,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5437`
 		//  Estimated: `5563`
-		// Minimum execution time: 35_243_000 picoseconds.
-		Weight::from_parts(43_054_000, 5563)
+		// Minimum execution time: 37_926_000 picoseconds.
+		Weight::from_parts(47_270_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -175,13 +175,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn unblock() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3595`
 		//  Estimated: `5563`
-		// Minimum execution time: 64_055_000 picoseconds.
-		Weight::from_parts(69_313_000, 5563)
+		// Minimum execution time: 64_877_000 picoseconds.
+		Weight::from_parts(69_423_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -192,7 +192,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Trusted` (r:0 w:1)
 	/// Proof: `Ailocks::Trusted` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
@@ -209,8 +209,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1551`
 		//  Estimated: `4559`
-		// Minimum execution time: 127_380_000 picoseconds.
-		Weight::from_parts(140_199_000, 4559)
+		// Minimum execution time: 134_000_000 picoseconds.
+		Weight::from_parts(148_621_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(32_u64))
 	}
@@ -224,8 +224,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `683`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_696_000 picoseconds.
-		Weight::from_parts(60_530_000, 6196)
+		// Minimum execution time: 57_476_000 picoseconds.
+		Weight::from_parts(60_831_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -234,52 +234,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(77_997_000, 7323)
+		Weight::from_parts(76_795_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn update() -> Weight {
-		Weight::from_parts(81_381_000, 6006)
+		Weight::from_parts(83_825_000, 6006)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
 	}
 	fn set_status() -> Weight {
-		Weight::from_parts(17_816_000, 4559)
+		Weight::from_parts(17_436_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(18_377_000, 4559)
+		Weight::from_parts(17_887_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn trust() -> Weight {
-		Weight::from_parts(90_685_000, 5563)
+		Weight::from_parts(94_050_000, 5563)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn untrust() -> Weight {
-		Weight::from_parts(69_834_000, 5563)
+		Weight::from_parts(70_476_000, 5563)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn block() -> Weight {
-		Weight::from_parts(43_054_000, 5563)
+		Weight::from_parts(47_270_000, 5563)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn unblock() -> Weight {
-		Weight::from_parts(69_313_000, 5563)
+		Weight::from_parts(69_423_000, 5563)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(140_199_000, 4559)
+		Weight::from_parts(148_621_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(32_u64))
 	}
 	fn boost() -> Weight {
-		Weight::from_parts(60_530_000, 6196)
+		Weight::from_parts(60_831_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
@@ -287,13 +287,13 @@ impl WeightInfo for () {
 
 // The benchmark analysis as data for scripts/weight-ratios.py:
 // kind,pallet,benchmark,values…
-// summary:base,pallet_ailocks,register,77997000,5,6,7323
-// summary:base,pallet_ailocks,update,81381000,3,23,6006
-// summary:base,pallet_ailocks,set_status,17816000,1,1,4559
-// summary:base,pallet_ailocks,heartbeat,18377000,1,1,4559
-// summary:base,pallet_ailocks,trust,90685000,5,4,5563
-// summary:base,pallet_ailocks,untrust,69834000,4,4,5563
-// summary:base,pallet_ailocks,block,43054000,3,3,5563
-// summary:base,pallet_ailocks,unblock,69313000,4,4,5563
-// summary:base,pallet_ailocks,deregister,140199000,4,32,4559
-// summary:base,pallet_ailocks,boost,60530000,4,3,6196
+// summary:base,pallet_ailocks,register,76795000,5,6,7323
+// summary:base,pallet_ailocks,update,83825000,3,23,6006
+// summary:base,pallet_ailocks,set_status,17436000,1,1,4559
+// summary:base,pallet_ailocks,heartbeat,17887000,1,1,4559
+// summary:base,pallet_ailocks,trust,94050000,5,4,5563
+// summary:base,pallet_ailocks,untrust,70476000,4,4,5563
+// summary:base,pallet_ailocks,block,47270000,3,3,5563
+// summary:base,pallet_ailocks,unblock,69423000,4,4,5563
+// summary:base,pallet_ailocks,deregister,148621000,4,32,4559
+// summary:base,pallet_ailocks,boost,60831000,4,3,6196

@@ -12,7 +12,7 @@
 // --chain
 // dev
 // --pallets
-// pallet_balances,pallet_ailocks,pallet_did
+// pallet_balances,pallet_ailocks,pallet_did,pallet_intents
 // --extrinsic
 // *
 // --steps
@@ -61,19 +61,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[0, 16]`.
 	/// The range of component `s` is `[0, 8]`.
 	fn create(k: u32, s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `146`
 		//  Estimated: `7323`
-		// Minimum execution time: 54_642_000 picoseconds.
-		Weight::from_parts(57_463_895, 7323)
-			// Standard Error: 5_629
-			.saturating_add(Weight::from_parts(52_159, 0).saturating_mul(k.into()))
-			// Standard Error: 10_897
-			.saturating_add(Weight::from_parts(1_779_212, 0).saturating_mul(s.into()))
+		// Minimum execution time: 55_914_000 picoseconds.
+		Weight::from_parts(57_534_368, 7323)
+			// Standard Error: 1_455
+			.saturating_add(Weight::from_parts(79_806, 0).saturating_mul(k.into()))
+			// Standard Error: 2_818
+			.saturating_add(Weight::from_parts(1_723_599, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -82,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn add_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4033`
 		//  Estimated: `7323`
-		// Minimum execution time: 60_430_000 picoseconds.
-		Weight::from_parts(64_766_000, 7323)
+		// Minimum execution time: 62_293_000 picoseconds.
+		Weight::from_parts(65_688_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -97,13 +97,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 53_220_000 picoseconds.
-		Weight::from_parts(57_677_000, 7323)
+		// Minimum execution time: 50_966_000 picoseconds.
+		Weight::from_parts(58_047_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3876`
 		//  Estimated: `7323`
-		// Minimum execution time: 18_278_000 picoseconds.
-		Weight::from_parts(19_880_000, 7323)
+		// Minimum execution time: 18_428_000 picoseconds.
+		Weight::from_parts(20_271_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,13 +123,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn add_service() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3681`
 		//  Estimated: `7323`
-		// Minimum execution time: 60_160_000 picoseconds.
-		Weight::from_parts(66_529_000, 7323)
+		// Minimum execution time: 59_249_000 picoseconds.
+		Weight::from_parts(67_631_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -138,13 +138,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn remove_service() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 54_291_000 picoseconds.
-		Weight::from_parts(57_966_000, 7323)
+		// Minimum execution time: 50_666_000 picoseconds.
+		Weight::from_parts(59_499_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3876`
 		//  Estimated: `7323`
-		// Minimum execution time: 18_518_000 picoseconds.
-		Weight::from_parts(19_900_000, 7323)
+		// Minimum execution time: 18_287_000 picoseconds.
+		Weight::from_parts(19_960_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -168,7 +168,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:0 w:8)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::DeactivatedDids` (r:0 w:1)
@@ -178,10 +178,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4206 + a * (88 ±0)`
 		//  Estimated: `7323 + a * (4748 ±0)`
-		// Minimum execution time: 58_367_000 picoseconds.
-		Weight::from_parts(61_528_371, 7323)
-			// Standard Error: 52_802
-			.saturating_add(Weight::from_parts(8_867_802, 0).saturating_mul(a.into()))
+		// Minimum execution time: 60_029_000 picoseconds.
+		Weight::from_parts(63_259_286, 7323)
+			// Standard Error: 6_465
+			.saturating_add(Weight::from_parts(7_713_339, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -197,16 +197,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn authorize_agent(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 70_836_000 picoseconds.
-		Weight::from_parts(75_187_094, 7323)
-			// Standard Error: 2_644
-			.saturating_add(Weight::from_parts(636_956, 0).saturating_mul(e.into()))
+		// Minimum execution time: 71_667_000 picoseconds.
+		Weight::from_parts(75_965_588, 7323)
+			// Standard Error: 1_612
+			.saturating_add(Weight::from_parts(600_510, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,15 +217,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:0 w:1)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn revoke_agent() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4515`
 		//  Estimated: `7323`
-		// Minimum execution time: 63_615_000 picoseconds.
-		Weight::from_parts(69_434_000, 7323)
+		// Minimum execution time: 66_279_000 picoseconds.
+		Weight::from_parts(69_714_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -238,10 +238,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `283 + e * (13 ±0)`
 		//  Estimated: `5738`
-		// Minimum execution time: 16_985_000 picoseconds.
-		Weight::from_parts(17_850_435, 5738)
-			// Standard Error: 395
-			.saturating_add(Weight::from_parts(289_454, 0).saturating_mul(e.into()))
+		// Minimum execution time: 16_715_000 picoseconds.
+		Weight::from_parts(17_475_432, 5738)
+			// Standard Error: 293
+			.saturating_add(Weight::from_parts(286_912, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
@@ -249,45 +249,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create(k: u32, s: u32, ) -> Weight {
-		Weight::from_parts(57_463_895, 7323)
-			.saturating_add(Weight::from_parts(52_159, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_779_212, 0).saturating_mul(s.into()))
+		Weight::from_parts(57_534_368, 7323)
+			.saturating_add(Weight::from_parts(79_806, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_723_599, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_key() -> Weight {
-		Weight::from_parts(64_766_000, 7323)
+		Weight::from_parts(65_688_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(57_677_000, 7323)
+		Weight::from_parts(58_047_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(19_880_000, 7323)
+		Weight::from_parts(20_271_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn add_service() -> Weight {
-		Weight::from_parts(66_529_000, 7323)
+		Weight::from_parts(67_631_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_service() -> Weight {
-		Weight::from_parts(57_966_000, 7323)
+		Weight::from_parts(59_499_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn change_controller() -> Weight {
-		Weight::from_parts(19_900_000, 7323)
+		Weight::from_parts(19_960_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deactivate(a: u32, ) -> Weight {
-		Weight::from_parts(61_528_371, 7323)
-			.saturating_add(Weight::from_parts(8_867_802, 0).saturating_mul(a.into()))
+		Weight::from_parts(63_259_286, 7323)
+			.saturating_add(Weight::from_parts(7_713_339, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -295,19 +295,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4748).saturating_mul(a.into()))
 	}
 	fn authorize_agent(e: u32, ) -> Weight {
-		Weight::from_parts(75_187_094, 7323)
-			.saturating_add(Weight::from_parts(636_956, 0).saturating_mul(e.into()))
+		Weight::from_parts(75_965_588, 7323)
+			.saturating_add(Weight::from_parts(600_510, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke_agent() -> Weight {
-		Weight::from_parts(69_434_000, 7323)
+		Weight::from_parts(69_714_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn dispatch_as_agent(e: u32, ) -> Weight {
-		Weight::from_parts(17_850_435, 5738)
-			.saturating_add(Weight::from_parts(289_454, 0).saturating_mul(e.into()))
+		Weight::from_parts(17_475_432, 5738)
+			.saturating_add(Weight::from_parts(286_912, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }
@@ -316,25 +316,25 @@ impl WeightInfo for () {
 // kind,pallet,benchmark,values…
 // summary:component,pallet_did,create,k,16
 // summary:component,pallet_did,create,s,8
-// summary:base,pallet_did,create,57463895,4,3,7323
-// summary:slope,pallet_did,create,k,52159
-// summary:slope,pallet_did,create,s,1779212
-// summary:base,pallet_did,add_key,64766000,3,3,7323
-// summary:base,pallet_did,remove_key,57677000,3,3,7323
-// summary:base,pallet_did,rotate_key,19880000,1,1,7323
-// summary:base,pallet_did,add_service,66529000,3,3,7323
-// summary:base,pallet_did,remove_service,57966000,3,3,7323
-// summary:base,pallet_did,change_controller,19900000,1,1,7323
+// summary:base,pallet_did,create,57534368,4,3,7323
+// summary:slope,pallet_did,create,k,79806
+// summary:slope,pallet_did,create,s,1723599
+// summary:base,pallet_did,add_key,65688000,3,3,7323
+// summary:base,pallet_did,remove_key,58047000,3,3,7323
+// summary:base,pallet_did,rotate_key,20271000,1,1,7323
+// summary:base,pallet_did,add_service,67631000,3,3,7323
+// summary:base,pallet_did,remove_service,59499000,3,3,7323
+// summary:base,pallet_did,change_controller,19960000,1,1,7323
 // summary:component,pallet_did,deactivate,a,8
-// summary:base,pallet_did,deactivate,61528371,5,4,7323
-// summary:slope,pallet_did,deactivate,a,8867802
+// summary:base,pallet_did,deactivate,63259286,5,4,7323
+// summary:slope,pallet_did,deactivate,a,7713339
 // summary:reads,pallet_did,deactivate,a,1
 // summary:writes,pallet_did,deactivate,a,2
 // summary:proof,pallet_did,deactivate,a,4748
 // summary:component,pallet_did,authorize_agent,e,16
-// summary:base,pallet_did,authorize_agent,75187094,5,5,7323
-// summary:slope,pallet_did,authorize_agent,e,636956
-// summary:base,pallet_did,revoke_agent,69434000,4,5,7323
+// summary:base,pallet_did,authorize_agent,75965588,5,5,7323
+// summary:slope,pallet_did,authorize_agent,e,600510
+// summary:base,pallet_did,revoke_agent,69714000,4,5,7323
 // summary:component,pallet_did,dispatch_as_agent,e,16
-// summary:base,pallet_did,dispatch_as_agent,17850435,2,0,5738
-// summary:slope,pallet_did,dispatch_as_agent,e,289454
+// summary:base,pallet_did,dispatch_as_agent,17475432,2,0,5738
+// summary:slope,pallet_did,dispatch_as_agent,e,286912
