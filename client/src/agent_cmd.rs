@@ -300,13 +300,7 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 			submit(cli, AilocksCall::set_status { status: status_of(status)? }).await
 		},
 		AgentCommand::Near { place, country, tier, skills, limit } => {
-			let cell = match place.split_once(',') {
-				Some((lat, lon)) => {
-					GeoCell::encode_point(parse_degrees(lat)?, parse_degrees(lon)?, 5)
-						.map_err(|e| anyhow!("{e}"))?
-				},
-				None => GeoCell::parse(place).map_err(|e| anyhow!("`{place}`: {e}"))?,
-			};
+			let cell = crate::market_cmd::place_cell(place)?;
 			let country = country.as_deref().map(parse_country).transpose()?;
 			let tier: LocationTier = parse_tier(tier)?;
 			let skills = skills

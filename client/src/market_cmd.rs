@@ -125,7 +125,8 @@ pub enum ChainCommand {
 	CancelStep { root: u64, step: u16 },
 }
 
-fn place_cell(place: &str) -> anyhow::Result<GeoCell> {
+/// A place given as a geohash, or as `lat,lon` in degrees (cut to a 5-character city cell).
+pub(crate) fn place_cell(place: &str) -> anyhow::Result<GeoCell> {
 	match place.split_once(',') {
 		Some((lat, lon)) => GeoCell::encode_point(parse_degrees(lat)?, parse_degrees(lon)?, 5)
 			.map_err(|e| anyhow!("{e}")),

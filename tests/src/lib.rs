@@ -379,3 +379,50 @@ pub async fn connect(node: &Node) -> Result<ailock_client::AilockClient> {
 	})
 	.await
 }
+
+/// The `ailock` CLI pointed at one node, for scenarios that go through it like a user would.
+pub struct CliRunner {
+	binary: PathBuf,
+	url: String,
+}
+
+impl CliRunner {
+	/// The CLI (located or built) talking to `node`.
+	pub fn for_node(node: &Node) -> Result<Self> {
+		Ok(CliRunner { binary: cli_binary()?, url: node.ws_url() })
+	}
+
+	/// Runs `ailock --url <node> <args>`, signing with `suri` when given (never with an
+	/// inherited `AILOCK_SURI`).
+	pub fn run(&self, suri: Option<&str>, args: &[&str]) -> Result<std::process::Output> {
+		let mut command = Command::new(&self.binary);
+		command.args(["--url", &self.url]).args(args).env_remove("AILOCK_SURI");
+		if let Some(suri) = suri {
+			command.env("AILOCK_SURI", suri);
+		}
+		Ok(command.output()?)
+	}
+
+	/// Runs and expects success; returns stdout.
+	pub fn ok(&self, suri: Option<&str>, args: &[&str]) -> Result<String> {
+		let out = self.run(suri, args)?;
+		let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+		if !out.status.success() {
+			bail!("{args:?} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+		}
+		Ok(stdout)
+	}
+
+	/// Runs and expects failure with `error` in stderr.
+	pub fn fails_with(&self, suri: Option<&str>, args: &[&str], error: &str) -> Result<()> {
+		let out = self.run(suri, args)?;
+		let stderr = String::from_utf8_lossy(&out.stderr);
+		if out.status.success() {
+			bail!("{args:?} should fail");
+		}
+		if !stderr.contains(error) {
+			bail!("{args:?}: expected {error} in:\n{stderr}");
+		}
+		Ok(())
+	}
+}

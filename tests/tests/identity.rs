@@ -6,49 +6,14 @@ use ailock_client::{
 	accounts::{account_of, keypair},
 	convert, parse_amount, SubmitOptions,
 };
-use ailock_e2e::{cli_binary, connect, fresh_uri, Node, NodeConfig};
+use ailock_e2e::{connect, fresh_uri, CliRunner, Node, NodeConfig};
 use ailock_primitives::geo::GeoCell;
-use std::process::{Command, Output};
-
-struct Cli {
-	binary: std::path::PathBuf,
-	url: String,
-}
-
-impl Cli {
-	fn run(&self, suri: Option<&str>, args: &[&str]) -> anyhow::Result<Output> {
-		let mut command = Command::new(&self.binary);
-		command.args(["--url", &self.url]).args(args).env_remove("AILOCK_SURI");
-		if let Some(suri) = suri {
-			command.env("AILOCK_SURI", suri);
-		}
-		Ok(command.output()?)
-	}
-
-	/// Runs and expects success; returns stdout.
-	fn ok(&self, suri: Option<&str>, args: &[&str]) -> anyhow::Result<String> {
-		let out = self.run(suri, args)?;
-		let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-		let stderr = String::from_utf8_lossy(&out.stderr);
-		anyhow::ensure!(out.status.success(), "{args:?} failed:\n{stdout}\n{stderr}");
-		Ok(stdout)
-	}
-
-	/// Runs and expects failure with `error` in stderr.
-	fn fails_with(&self, suri: Option<&str>, args: &[&str], error: &str) -> anyhow::Result<()> {
-		let out = self.run(suri, args)?;
-		let stderr = String::from_utf8_lossy(&out.stderr);
-		anyhow::ensure!(!out.status.success(), "{args:?} should fail");
-		anyhow::ensure!(stderr.contains(error), "{args:?}: expected {error} in:\n{stderr}");
-		Ok(())
-	}
-}
 
 #[tokio::test]
 async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 	let node = Node::start(NodeConfig::dev())?;
 	let client = connect(&node).await?;
-	let cli = Cli { binary: cli_binary()?, url: node.ws_url() };
+	let cli = CliRunner::for_node(&node)?;
 	let alice = keypair("//Alice")?;
 	let owner_uri = fresh_uri("owner");
 	let agent_uri = fresh_uri("agent");

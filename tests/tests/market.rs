@@ -7,38 +7,8 @@ use ailock_client::{
 	accounts::{account_of, keypair},
 	parse_amount, SubmitOptions,
 };
-use ailock_e2e::{cli_binary, connect, eventually, fresh_uri, Node, NodeConfig};
-use std::{
-	process::{Command, Output},
-	time::{Duration, Instant},
-};
-
-struct Cli {
-	binary: std::path::PathBuf,
-	url: String,
-}
-
-impl Cli {
-	fn run(&self, suri: Option<&str>, args: &[&str]) -> anyhow::Result<Output> {
-		let mut command = Command::new(&self.binary);
-		command.args(["--url", &self.url]).args(args).env_remove("AILOCK_SURI");
-		if let Some(suri) = suri {
-			command.env("AILOCK_SURI", suri);
-		}
-		Ok(command.output()?)
-	}
-
-	fn ok(&self, suri: Option<&str>, args: &[&str]) -> anyhow::Result<String> {
-		let out = self.run(suri, args)?;
-		let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-		anyhow::ensure!(
-			out.status.success(),
-			"{args:?} failed:\n{stdout}\n{}",
-			String::from_utf8_lossy(&out.stderr)
-		);
-		Ok(stdout)
-	}
-}
+use ailock_e2e::{connect, eventually, fresh_uri, CliRunner, Node, NodeConfig};
+use std::time::{Duration, Instant};
 
 /// The id in the first `Intents.IntentPosted { intent: N, …` of a receipt.
 fn posted_id(receipt: &str) -> anyhow::Result<u64> {
@@ -56,7 +26,7 @@ fn posted_id(receipt: &str) -> anyhow::Result<u64> {
 async fn matching_chains_and_expiry() -> anyhow::Result<()> {
 	let node = Node::start(NodeConfig::dev())?;
 	let client = connect(&node).await?;
-	let cli = Cli { binary: cli_binary()?, url: node.ws_url() };
+	let cli = CliRunner::for_node(&node)?;
 	let alice = keypair("//Alice")?;
 	let requester = fresh_uri("requester");
 	let munich = fresh_uri("munich");
