@@ -22,7 +22,7 @@ pub const MAX_DOMAINS: u32 = 8;
 /// Avatar presets the apps ship; `avatar` indexes them.
 pub const AVATAR_PRESETS: u8 = 32;
 /// Geohash characters of a discovery cell (about 39 km × 19.5 km).
-pub const INDEX_PRECISION: u8 = 4;
+pub const INDEX_PRECISION: u8 = ailock_primitives::geo::DISCOVERY_PRECISION;
 /// Earliest and latest UTC offsets in minutes (UTC-12:00 to UTC+14:00).
 pub const UTC_OFFSET_RANGE: core::ops::RangeInclusive<i16> = -720..=840;
 

@@ -328,4 +328,4 @@ pub struct NearbyIntent<AccountId, Balance, BlockNumber> {
 /// Coarsest target cell an intent may name (a region).
 pub const MIN_TARGET_PRECISION: u8 = 3;
 /// Geohash characters of a discovery cell.
-pub const INDEX_PRECISION: u8 = 4;
+pub const INDEX_PRECISION: u8 = ailock_primitives::geo::DISCOVERY_PRECISION;

@@ -27,6 +27,9 @@ pub const REGION_PRECISION: u8 = 3;
 pub const COUNTRY_PRECISION: u8 = 2;
 /// Precision of an `Exact` location: about 4.8 m × 4.8 m.
 pub const EXACT_PRECISION: u8 = 9;
+/// Characters of a discovery cell (about 39 km × 19.5 km): the registry and the market index
+/// what they hold by the first this many characters of its cell.
+pub const DISCOVERY_PRECISION: u8 = 4;
 
 /// Micro-degrees per degree.
 pub const MICRO_DEGREES: i64 = 1_000_000;
@@ -208,6 +211,22 @@ impl GeoCell {
 			let mut inner = self.0.clone();
 			inner.try_push(*c).ok().map(|()| GeoCell(inner))
 		})
+	}
+
+	/// The discovery cell an index files this cell under (region-level cells stay as they are).
+	pub fn discovery_cell(&self) -> GeoCell {
+		self.truncate(DISCOVERY_PRECISION)
+	}
+
+	/// The discovery cells a search from this cell reads: its region's 3-character cell and the
+	/// region's 32 discovery cells, which hold everything in the same city or region. None when
+	/// this cell is coarser than a region.
+	pub fn discovery_cells_around(&self) -> impl Iterator<Item = GeoCell> {
+		let region =
+			(self.precision() >= REGION_PRECISION).then(|| self.truncate(REGION_PRECISION));
+		let children: alloc::vec::Vec<GeoCell> =
+			region.as_ref().map(|r| r.children().collect()).unwrap_or_default();
+		region.into_iter().chain(children)
 	}
 
 	/// Length of the longest prefix shared with `other`.
@@ -485,6 +504,12 @@ mod tests {
 		let decoded: GeoCell = codec::Decode::decode(&mut &[8u8, b'u', b'A'][..]).unwrap();
 		assert!(!decoded.is_valid());
 		assert!(parent.is_valid());
+		let around: Vec<GeoCell> =
+			GeoCell::parse("u281z7").unwrap().discovery_cells_around().collect();
+		assert_eq!(around.len(), 33);
+		assert_eq!(around[0].as_str(), "u28");
+		assert!(around.contains(&GeoCell::parse("u281z7").unwrap().discovery_cell()));
+		assert_eq!(GeoCell::parse("u2").unwrap().discovery_cells_around().count(), 0);
 	}
 
 	#[test]

@@ -46,6 +46,12 @@ pub fn is_normalised_tag(bytes: &[u8]) -> bool {
 		&& !bytes.windows(2).any(|w| w == b"--")
 }
 
+/// Whether a short list repeats an item (profile and intent lists are bounded to a few dozen
+/// entries, so the quadratic scan is cheaper than sorting a copy).
+pub fn has_duplicates<X: PartialEq>(items: &[X]) -> bool {
+	items.iter().enumerate().any(|(i, x)| items.iter().skip(i + 1).any(|y| x == y))
+}
+
 /// Normalises free text to a tag: lower case, spaces and `_` become `-`, runs of `-` collapse,
 /// leading and trailing `-` go (`"German Automotive"` → `german-automotive`).
 pub fn normalise_tag(text: &str) -> Result<Tag, ProfileError> {

@@ -12,7 +12,7 @@ use crate::{
 	AilockOf, Ailocks, Boosts, CellPopulation, Config, CountryIndex, Error, GeoIndex, Pallet,
 };
 use ailock_primitives::{
-	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier, REGION_PRECISION},
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
 	profile::Tag,
 };
 use alloc::{collections::BTreeSet, vec::Vec};
@@ -24,7 +24,7 @@ pub const MAX_SCAN: usize = 4096;
 impl<T: Config> Pallet<T> {
 	/// The index bucket of a shared cell.
 	pub(crate) fn bucket_of(cell: &GeoCell) -> GeoCell {
-		cell.truncate(INDEX_PRECISION)
+		cell.discovery_cell()
 	}
 
 	pub(crate) fn add_to_index(
@@ -85,13 +85,10 @@ impl<T: Config> Pallet<T> {
 		};
 
 		if let Some(cell) = &searched.cell {
-			if cell.precision() >= REGION_PRECISION {
-				let region = cell.truncate(REGION_PRECISION);
-				for bucket in core::iter::once(region.clone()).chain(region.children()) {
-					for (owner, ()) in GeoIndex::<T>::iter_prefix(&bucket).take(budget) {
-						budget = budget.saturating_sub(1);
-						consider(owner, &mut found);
-					}
+			for bucket in cell.discovery_cells_around() {
+				for (owner, ()) in GeoIndex::<T>::iter_prefix(&bucket).take(budget) {
+					budget = budget.saturating_sub(1);
+					consider(owner, &mut found);
 				}
 			}
 		}

@@ -1,7 +1,10 @@
 //! Checks of everything a profile states, so stored profiles are always well-formed.
 
 use crate::{types::*, Config, Error, Pallet, ProfileOf};
-use ailock_primitives::{geo::SharingLevel, profile::is_normalised_tag};
+use ailock_primitives::{
+	geo::SharingLevel,
+	profile::{has_duplicates, is_normalised_tag},
+};
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
@@ -55,9 +58,4 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
-}
-
-/// Whether a short list has a repeated item (lists are bounded to a few dozen entries).
-fn has_duplicates<X: PartialEq>(items: &[X]) -> bool {
-	items.iter().enumerate().any(|(i, x)| items.iter().skip(i + 1).any(|y| x == y))
 }

@@ -2,11 +2,11 @@
 //! registry: 4-character cells, region cells as they are).
 
 use crate::{
-	types::{NearbyIntent, Target, INDEX_PRECISION},
+	types::{NearbyIntent, Target},
 	BalanceOf, CellLoad, Config, Error, Intents, OpenIntentsByCell, OpenRemoteIntents, Pallet,
 };
 use ailock_primitives::{
-	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier, REGION_PRECISION},
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
 	profile::Tag,
 };
 use alloc::vec::Vec;
@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn add_to_index(id: crate::types::IntentId, target: &Target) -> DispatchResult {
 		match &target.cell {
 			Some(cell) => {
-				let bucket = cell.truncate(INDEX_PRECISION);
+				let bucket = cell.discovery_cell();
 				CellLoad::<T>::try_mutate(&bucket, |load| -> DispatchResult {
 					ensure!(*load < T::MaxIntentsPerCell::get(), Error::<T>::CellFull);
 					*load = load.saturating_add(1);
@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn remove_from_index(id: crate::types::IntentId, target: &Target) {
 		match &target.cell {
 			Some(cell) => {
-				let bucket = cell.truncate(INDEX_PRECISION);
+				let bucket = cell.discovery_cell();
 				if OpenIntentsByCell::<T>::take(&bucket, id).is_some() {
 					CellLoad::<T>::mutate_exists(&bucket, |load| {
 						*load = load.map(|l| l.saturating_sub(1)).filter(|l| *l > 0);
@@ -61,12 +61,9 @@ impl<T: Config> Pallet<T> {
 			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
 		let mut ids = Vec::new();
 		if let Some(cell) = &here.cell {
-			if cell.precision() >= REGION_PRECISION {
-				let region = cell.truncate(REGION_PRECISION);
-				for bucket in core::iter::once(region.clone()).chain(region.children()) {
-					let room = MAX_SCAN.saturating_sub(ids.len());
-					ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(&bucket).take(room));
-				}
+			for bucket in cell.discovery_cells_around() {
+				let room = MAX_SCAN.saturating_sub(ids.len());
+				ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(&bucket).take(room));
 			}
 		}
 		if max_tier == LocationTier::Global {

@@ -9,7 +9,7 @@ use ailock_primitives::{
 	chain::StepIndex,
 	geo::EXACT_PRECISION,
 	matching::Flexibility,
-	profile::is_normalised_tag,
+	profile::{has_duplicates, is_normalised_tag},
 	traits::{Actor, SpendGuard},
 };
 use frame_support::pallet_prelude::*;
@@ -39,11 +39,7 @@ impl<T: Config> Pallet<T> {
 		Self::validate_skills(&details.skills)?;
 		let languages = &details.languages;
 		ensure!(
-			languages.iter().all(|l| l.is_valid())
-				&& !languages
-					.iter()
-					.enumerate()
-					.any(|(i, l)| languages.iter().skip(i + 1).any(|m| m == l)),
+			languages.iter().all(|l| l.is_valid()) && !has_duplicates(languages),
 			Error::<T>::InvalidLanguage
 		);
 		Self::validate_target(&details.target)?;
@@ -60,10 +56,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn validate_skills(skills: &[ailock_primitives::profile::Tag]) -> DispatchResult {
 		ensure!(skills.iter().all(|t| is_normalised_tag(t)), Error::<T>::InvalidTag);
-		ensure!(
-			!skills.iter().enumerate().any(|(i, s)| skills.iter().skip(i + 1).any(|t| t == s)),
-			Error::<T>::DuplicateSkill
-		);
+		ensure!(!has_duplicates(skills), Error::<T>::DuplicateSkill);
 		Ok(())
 	}
 

@@ -3,7 +3,7 @@
 #![cfg(any(feature = "try-runtime", test))]
 
 use crate::{
-	types::{IntentStatus, StepState, INDEX_PRECISION},
+	types::{IntentStatus, StepState},
 	CellLoad, Chains, Config, HoldReason, Intents, OpenIntentsByCell, OpenRemoteIntents, Pallet,
 };
 use alloc::collections::BTreeMap;
@@ -20,9 +20,7 @@ impl<T: Config> Pallet<T> {
 			let has_chain = Chains::<T>::contains_key(id);
 			let should_index = intent.status.is_open() && !has_chain;
 			let is_indexed = match &intent.details.target.cell {
-				Some(cell) => {
-					OpenIntentsByCell::<T>::contains_key(cell.truncate(INDEX_PRECISION), id)
-				},
+				Some(cell) => OpenIntentsByCell::<T>::contains_key(cell.discovery_cell(), id),
 				None => OpenRemoteIntents::<T>::contains_key(id),
 			};
 			ensure!(should_index == is_indexed, "the discovery index differs from open intents");
