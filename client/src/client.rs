@@ -5,7 +5,9 @@ use crate::{
 	errors::{decode_dispatch_error, describe_enum_value, OrClient, TxError},
 	AilockConfig, Balance,
 };
+use std::sync::Arc;
 use subxt::{
+	backend::LegacyBackend,
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
 	ext::scale_value::{self, Primitive, Value, ValueDef},
 	rpcs::{client::RpcParams, LegacyRpcMethods, RpcClient},
@@ -110,7 +112,12 @@ impl AilockClient {
 	/// Connects to a node's WebSocket RPC (`ws://` is allowed for any host).
 	pub async fn connect(url: &str) -> Result<Self, subxt::Error> {
 		let rpc = RpcClient::from_insecure_url(url).await?;
-		let api = OnlineClient::<AilockConfig>::from_rpc_client(rpc.clone()).await?;
+		// Every read here is at a hash the node reported over the legacy RPC (finalized head,
+		// best block, a transaction's block). The chainHead backend only knows blocks its own
+		// follow subscription has pinned, which lags behind those, so a read at a block the node
+		// has just finalized could come back "header not found": use the legacy backend for all.
+		let backend = LegacyBackend::<AilockConfig>::builder().build(rpc.clone());
+		let api = OnlineClient::<AilockConfig>::from_backend(Arc::new(backend)).await?;
 		Ok(AilockClient { api, legacy: LegacyRpcMethods::new(rpc.clone()), rpc })
 	}
 

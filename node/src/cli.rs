@@ -46,7 +46,8 @@ pub struct Cli {
 	/// Block authoring: `aura` (Aura + GRANDPA, default except for development chains),
 	/// `instant-seal` (a block per transaction, default for development chains) or
 	/// `manual-seal-<ms>` (a block every <ms> milliseconds). The seal modes finalize each
-	/// block at once and are for single-node development only.
+	/// block at once, use the single-state transaction pool unless `--pool-type` says
+	/// otherwise, and are for single-node development only.
 	#[arg(long, value_name = "MODE")]
 	pub consensus: Option<Consensus>,
 

@@ -57,10 +57,31 @@ fn apply_defaults(cli: &mut Cli, args: &[String]) {
 	}
 }
 
+/// The transaction pool for a node authoring with `consensus`, when it is not the one the
+/// command line configured. The seal modes default to the single-state pool: the fork-aware
+/// pool keeps a transaction that arrives while a block is being imported (the matcher's
+/// offchain worker submits exactly then) for the next block's view without a new import
+/// notification, and instant seal makes no next block (polkadot-sdk#10104). An explicit
+/// `--pool-type` wins.
+fn seal_mode_pool(
+	cli: &Cli,
+	args: &[String],
+	consensus: Consensus,
+	is_dev: bool,
+) -> Option<sc_transaction_pool::TransactionPoolOptions> {
+	if consensus == Consensus::Aura || args.iter().any(|arg| arg.starts_with("--pool-type")) {
+		return None;
+	}
+	let mut params = cli.run.pool_config.clone();
+	params.pool_type = sc_cli::TransactionPoolType::SingleState;
+	Some(params.transaction_pool(is_dev))
+}
+
 /// Parses the command line and runs the node or the subcommand.
 pub fn run() -> sc_cli::Result<()> {
 	let mut cli = Cli::from_args();
-	apply_defaults(&mut cli, &std::env::args().collect::<Vec<_>>());
+	let args = std::env::args().collect::<Vec<_>>();
+	apply_defaults(&mut cli, &args);
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -157,9 +178,14 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
 				let consensus = cli.consensus_for(&config);
 				log::info!(target: "ailock", "consensus: {consensus:?}");
+				let is_dev = config.chain_spec.chain_type() == sc_service::ChainType::Development;
+				if let Some(pool) = seal_mode_pool(&cli, &args, consensus, is_dev) {
+					log::info!(target: "ailock", "transaction pool: single-state (seal mode)");
+					config.transaction_pool = pool;
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
@@ -195,6 +221,23 @@ mod tests {
 		assert!(parsed(&["ailock-node", "--dev"]).run.offchain_worker_params.indexing_enabled);
 		let disabled = parsed(&["ailock-node", "--dev", "--enable-offchain-indexing", "false"]);
 		assert!(!disabled.run.offchain_worker_params.indexing_enabled);
+	}
+
+	#[test]
+	fn seal_modes_use_the_single_state_pool_unless_told_otherwise() {
+		let args = |extra: &[&str]| -> Vec<String> {
+			["ailock-node", "--dev"].iter().chain(extra).map(|a| a.to_string()).collect()
+		};
+		let cli = parsed(&["ailock-node", "--dev"]);
+		// Only the fork-aware pool follows every block; the single-state one follows best blocks.
+		let instant = seal_mode_pool(&cli, &args(&[]), Consensus::InstantSeal, true);
+		assert!(!instant.expect("seal mode picks the pool").use_all_block_notifications());
+		let manual = Consensus::ManualSeal(std::time::Duration::from_millis(100));
+		assert!(seal_mode_pool(&cli, &args(&[]), manual, true).is_some());
+		assert!(seal_mode_pool(&cli, &args(&[]), Consensus::Aura, true).is_none());
+		let explicit = args(&["--pool-type", "fork-aware"]);
+		let cli = parsed(&explicit.iter().map(String::as_str).collect::<Vec<_>>());
+		assert!(seal_mode_pool(&cli, &explicit, Consensus::InstantSeal, true).is_none());
 	}
 
 	#[test]

@@ -213,6 +213,7 @@ impl Node {
 		command.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
 		die_with_parent(&mut command);
 		let child = command.spawn().context("starting the node")?;
+		live_logs().push(log_path.clone());
 		let mut node = Node {
 			child,
 			base_path: base_path.to_path_buf(),
@@ -263,10 +264,7 @@ impl Node {
 
 	/// The last `lines` lines of the node's log.
 	pub fn log_tail(&self, lines: usize) -> String {
-		let all: Vec<String> = File::open(&self.log_path)
-			.map(|f| BufReader::new(f).lines().map_while(Result::ok).collect())
-			.unwrap_or_default();
-		all[all.len().saturating_sub(lines)..].join("\n")
+		tail_of(&self.log_path, lines)
 	}
 
 	/// Kills the node with SIGKILL, as a crash or power loss would, and waits for it to exit.
@@ -303,7 +301,32 @@ impl Drop for Node {
 		}
 		let _ = self.child.kill();
 		let _ = self.child.wait();
+		live_logs().retain(|path| path != &self.log_path);
 	}
+}
+
+/// Logs of the nodes this test process is running: a test that gives up waiting returns an
+/// error rather than panicking, so the error itself carries what the nodes last said.
+fn live_logs() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+	static LOGS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+	LOGS.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The last `lines` lines of every running node's log, each under a header naming it.
+pub fn live_log_tails(lines: usize) -> String {
+	let paths = live_logs().clone();
+	paths
+		.iter()
+		.map(|path| format!("--- last lines of {} ---\n{}", path.display(), tail_of(path, lines)))
+		.collect::<Vec<_>>()
+		.join("\n")
+}
+
+fn tail_of(path: &Path, lines: usize) -> String {
+	let all: Vec<String> = File::open(path)
+		.map(|file| BufReader::new(file).lines().map_while(Result::ok).collect())
+		.unwrap_or_default();
+	all[all.len().saturating_sub(lines)..].join("\n")
 }
 
 /// Asks the kernel to SIGKILL the node if the test process dies without running destructors
@@ -338,7 +361,8 @@ where
 		}
 		if Instant::now() > deadline {
 			return Err(anyhow!(
-				"timed out after {timeout:?} waiting for {what}; last error: {last_error:?}"
+				"timed out after {timeout:?} waiting for {what}; last error: {last_error:?}\n{}",
+				live_log_tails(40)
 			));
 		}
 		tokio::time::sleep(Duration::from_millis(200)).await;

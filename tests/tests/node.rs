@@ -1,5 +1,9 @@
 //! The node's standard interfaces: RPC methods, chain spec properties, Prometheus, CLI commands.
 
+use ailock_client::{
+	accounts::{account_of, keypair},
+	AilockClient,
+};
 use ailock_e2e::{connect, node_binary, Node, NodeConfig};
 use std::{io::Read, net::TcpStream, process::Command};
 
@@ -95,5 +99,28 @@ fn unknown_consensus_is_rejected() -> anyhow::Result<()> {
 	let output = Command::new(node_binary()?).args(["--dev", "--consensus", "babe"]).output()?;
 	assert!(!output.status.success());
 	assert!(String::from_utf8_lossy(&output.stderr).contains("unknown consensus"));
+	Ok(())
+}
+
+/// A CLI run is a fresh connection that at once reads at the head the node reports; while blocks
+/// keep coming, every such read must find its block. (Through subxt's chainHead backend a read
+/// could come back "cannot find the block header" whenever the node answered the subscription's
+/// header call with nothing — e.g. over its operation limit — which failed one CI run.)
+#[tokio::test]
+async fn fresh_connections_read_at_the_reported_head() -> anyhow::Result<()> {
+	let node = Node::start(NodeConfig::dev().consensus("manual-seal-50"))?;
+	let first = connect(&node).await?;
+	let (_, start) = first.best_block().await?;
+	let alice = account_of(&keypair("//Alice")?);
+	for round in 0..40 {
+		let client = AilockClient::connect(&node.ws_url()).await?;
+		let (best_hash, _) = client.best_block().await?;
+		let (finalized_hash, _) = client.finalized_block().await?;
+		assert!(client.free_balance(&alice, Some(best_hash)).await? > 0, "round {round}");
+		assert!(client.free_balance(&alice, Some(finalized_hash)).await? > 0, "round {round}");
+		client.metadata().await?;
+	}
+	let (_, end) = first.best_block().await?;
+	assert!(end > start + 10, "blocks kept coming during the reads: {start} → {end}");
 	Ok(())
 }
