@@ -28,7 +28,7 @@
 
 extern crate alloc;
 
-mod features;
+pub(crate) mod features;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;

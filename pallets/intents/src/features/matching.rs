@@ -9,7 +9,7 @@ use ailock_primitives::{
 };
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, BoundedVec};
-use sp_runtime::{traits::IdentifyAccount, Perbill};
+use sp_runtime::{traits::IdentifyAccount, Perbill, Saturating};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_add_matcher(matcher: T::AccountId) -> DispatchResult {
@@ -166,13 +166,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Offchain: matches every intent opened in the block just imported and submits each
-	/// result as a signed `submit_matches` from the first matcher key in the keystore.
+	/// result as a signed `submit_matches` from the first matcher key in the keystore. An
+	/// intent stays on this node's retry list until its matches are on chain (or it closes):
+	/// a submission the pool refused, or one dropped before inclusion, is sent again
+	/// [`MATCH_RETRY_BLOCKS`] blocks later, at most [`MATCH_ATTEMPTS`] times.
 	pub(crate) fn match_opened_intents(now: frame_system::pallet_prelude::BlockNumberFor<T>) {
 		use frame_system::offchain::{SendSignedTransaction, Signer};
-		let opened = crate::OpenedThisBlock::<T>::get();
-		if opened.is_empty() {
-			return;
-		}
+		use sp_runtime::offchain::storage_lock::{StorageLock, Time};
 		// Sign only with a local key whose account is an authorised matcher: a node holding
 		// some other `mtch` key would only pay fees for refused submissions.
 		let matchers = Matchers::<T>::get();
@@ -183,9 +183,31 @@ impl<T: Config> Pallet<T> {
 		if keys.is_empty() {
 			return;
 		}
+		// Workers of consecutive blocks can overlap; one at a time edits the retry list.
+		let mut lock = StorageLock::<Time>::with_deadline(
+			MATCHER_LOCK_KEY,
+			sp_core::offchain::Duration::from_millis(MATCHER_LOCK_MILLIS),
+		);
+		let _guard = lock.lock();
+		let list = sp_runtime::offchain::storage::StorageValueRef::persistent(MATCHER_RETRY_KEY);
+		let mut pending: Vec<PendingMatch<_>> = list.get().ok().flatten().unwrap_or_default();
+		for id in crate::OpenedThisBlock::<T>::get() {
+			if !pending.iter().any(|entry| entry.intent == id) {
+				pending.push(PendingMatch { intent: id, due: now, attempts: 0 });
+			}
+		}
+		pending.retain(|entry| {
+			entry.attempts < MATCH_ATTEMPTS
+				&& !Matches::<T>::contains_key(entry.intent)
+				&& Intents::<T>::get(entry.intent).is_some_and(|intent| intent.status.is_open())
+		});
 		let signer = Signer::<T, T::MatcherId>::any_account().with_filter(keys);
-		for id in opened {
+		for entry in pending.iter_mut().filter(|entry| entry.due <= now) {
+			let id = entry.intent;
+			entry.attempts = entry.attempts.saturating_add(1);
+			entry.due = now.saturating_add(MATCH_RETRY_BLOCKS.into());
 			let Some(intent) = Intents::<T>::get(id) else { continue };
+			// Nobody to invite yet; Ailocks that register later get another look.
 			let found = Self::compute_matches(&intent, T::MaxMatches::get());
 			if found.is_empty() {
 				continue;
@@ -196,9 +218,10 @@ impl<T: Config> Pallet<T> {
 				matches: matches.clone(),
 			});
 			match sent {
-				Some((_, Ok(()))) => {
-					log::info!(target: "ailock::matcher", "block {now:?}: matched intent {id}")
-				},
+				Some((_, Ok(()))) => log::info!(
+					target: "ailock::matcher",
+					"block {now:?}: matched intent {id} (attempt {})", entry.attempts
+				),
 				Some((account, Err(()))) => log::warn!(
 					target: "ailock::matcher",
 					"intent {id}: the pool refused the matches of {:?}", account.id
@@ -206,5 +229,32 @@ impl<T: Config> Pallet<T> {
 				None => log::warn!(target: "ailock::matcher", "intent {id}: no key signed"),
 			}
 		}
+		// The oldest entries give way when the list is full: new intents matter most.
+		let excess = pending.len().saturating_sub(MAX_PENDING_MATCHES);
+		pending.drain(..excess);
+		list.set(&pending);
 	}
+}
+
+/// Blocks after a submission before an intent still without matches is submitted again.
+pub const MATCH_RETRY_BLOCKS: u32 = 10;
+/// Submissions per intent before this node gives up on it.
+pub const MATCH_ATTEMPTS: u8 = 3;
+/// Intents this node's retry list holds at most.
+pub const MAX_PENDING_MATCHES: usize = 64;
+/// Offchain (node-local) storage of the retry list.
+pub const MATCHER_RETRY_KEY: &[u8] = b"ailock::intents::matcher::pending";
+const MATCHER_LOCK_KEY: &[u8] = b"ailock::intents::matcher::lock";
+/// Longer than a worker takes; a crashed worker's lock expires after it.
+const MATCHER_LOCK_MILLIS: u64 = 20_000;
+
+/// An intent this node's matcher still owes matches, in its offchain storage.
+#[derive(codec::Encode, codec::Decode, Clone, PartialEq, Eq, Debug)]
+pub struct PendingMatch<BlockNumber> {
+	/// The intent.
+	pub intent: IntentId,
+	/// The block from which the next submission is due.
+	pub due: BlockNumber,
+	/// Submissions so far.
+	pub attempts: u8,
 }

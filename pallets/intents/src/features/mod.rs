@@ -7,5 +7,5 @@ mod expiry;
 mod intents;
 mod invariants;
 mod lifecycle;
-mod matching;
+pub(crate) mod matching;
 mod offers;

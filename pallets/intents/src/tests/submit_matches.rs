@@ -111,3 +111,88 @@ fn the_offchain_worker_submits_the_matches_it_computed() {
 		assert!(Matches::<Test>::contains_key(id));
 	});
 }
+
+/// The intent ids on the matcher's retry list in the node's offchain storage.
+fn retry_list() -> Vec<(IntentId, u64, u8)> {
+	sp_runtime::offchain::storage::StorageValueRef::persistent(
+		crate::features::matching::MATCHER_RETRY_KEY,
+	)
+	.get::<Vec<crate::features::matching::PendingMatch<u64>>>()
+	.ok()
+	.flatten()
+	.unwrap_or_default()
+	.into_iter()
+	.map(|entry| (entry.intent, entry.due, entry.attempts))
+	.collect()
+}
+
+#[test]
+fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent() {
+	use codec::Decode;
+	use frame_support::traits::{Hooks, UnfilteredDispatchable};
+	use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
+	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
+	let (offchain, _) = testing::TestOffchainExt::new();
+	let mut ext = new_test_ext();
+	ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
+	ext.register_extension(OffchainDbExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.execute_with(|| {
+		use crate::features::matching::{MATCH_ATTEMPTS, MATCH_RETRY_BLOCKS};
+		let retry = u64::from(MATCH_RETRY_BLOCKS);
+		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
+		let id = setup();
+		let submitted = |pool: &mut Vec<Vec<u8>>| -> Vec<crate::Call<Test>> {
+			pool.drain(..)
+				.map(|encoded| {
+					let xt =
+						sp_runtime::testing::TestXt::<RuntimeCall, ()>::decode(&mut &encoded[..])
+							.expect("an extrinsic");
+					let RuntimeCall::Intents(call) = xt.function else { panic!("Intents") };
+					call
+				})
+				.collect()
+		};
+
+		<Intents as Hooks<u64>>::offchain_worker(1);
+		assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1);
+		assert_eq!(retry_list(), vec![(id, 1 + retry, 1)]);
+		// The transaction was dropped before inclusion: nothing until the retry is due…
+		<Intents as Hooks<u64>>::offchain_worker(2);
+		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		// …then the same matches again.
+		<Intents as Hooks<u64>>::offchain_worker(1 + retry);
+		let again = submitted(&mut pool_state.write().transactions);
+		assert_eq!(again.len(), 1);
+		assert_eq!(retry_list(), vec![(id, 1 + 2 * retry, 2)]);
+		let call = again.into_iter().next().expect("one call");
+		assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
+		// On chain now: the worker forgets the intent and sends nothing more.
+		<Intents as Hooks<u64>>::offchain_worker(1 + 2 * retry);
+		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(retry_list().is_empty());
+
+		// An intent whose matches never land is given up after the last attempt.
+		crate::OpenedThisBlock::<Test>::kill();
+		let second = post(ALICE, translation(1_000));
+		let mut block = 100;
+		for attempt in 1..=MATCH_ATTEMPTS {
+			<Intents as Hooks<u64>>::offchain_worker(block);
+			assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1, "{attempt}");
+			block += retry;
+		}
+		<Intents as Hooks<u64>>::offchain_worker(block);
+		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(retry_list().iter().all(|(intent, _, _)| *intent != second));
+
+		// A cancelled intent leaves the list without another submission.
+		crate::OpenedThisBlock::<Test>::kill();
+		let third = post(ALICE, translation(1_000));
+		<Intents as Hooks<u64>>::offchain_worker(block);
+		assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1);
+		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), third));
+		<Intents as Hooks<u64>>::offchain_worker(block + retry);
+		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(retry_list().is_empty());
+	});
+}
