@@ -113,9 +113,10 @@ impl AilockClient {
 	pub async fn connect(url: &str) -> Result<Self, subxt::Error> {
 		let rpc = RpcClient::from_insecure_url(url).await?;
 		// Every read here is at a hash the node reported over the legacy RPC (finalized head,
-		// best block, a transaction's block). The chainHead backend only knows blocks its own
-		// follow subscription has pinned, which lags behind those, so a read at a block the node
-		// has just finalized could come back "header not found": use the legacy backend for all.
+		// best block, a transaction's block). Through the chainHead backend such a read could
+		// come back "header not found": the node answers `chainHead_v1_header` with null when
+		// the follow subscription is absent or over its operation limit. The legacy backend
+		// reads any block the node has.
 		let backend = LegacyBackend::<AilockConfig>::builder().build(rpc.clone());
 		let api = OnlineClient::<AilockConfig>::from_backend(Arc::new(backend)).await?;
 		Ok(AilockClient { api, legacy: LegacyRpcMethods::new(rpc.clone()), rpc })
