@@ -71,10 +71,10 @@ fn errors() {
 	});
 }
 
-#[test]
-fn the_offchain_worker_submits_the_matches_it_computed() {
+/// Runs `test` with an offchain worker, its local storage and a transaction pool; `test` gets a
+/// function that takes the calls submitted so far out of the pool.
+fn with_offchain_worker(test: impl FnOnce(&dyn Fn() -> Vec<crate::Call<Test>>)) {
 	use codec::Decode;
-	use frame_support::traits::{Hooks, UnfilteredDispatchable};
 	use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
 	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
 	let (offchain, _) = testing::TestOffchainExt::new();
@@ -82,24 +82,40 @@ fn the_offchain_worker_submits_the_matches_it_computed() {
 	ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
 	ext.register_extension(OffchainDbExt::new(offchain));
 	ext.register_extension(TransactionPoolExt::new(pool));
-	ext.execute_with(|| {
+	let submitted = || -> Vec<crate::Call<Test>> {
+		pool_state
+			.write()
+			.transactions
+			.drain(..)
+			.map(|encoded| {
+				let xt = sp_runtime::testing::TestXt::<RuntimeCall, ()>::decode(&mut &encoded[..])
+					.expect("an extrinsic");
+				let RuntimeCall::Intents(call) = xt.function else { panic!("an Intents call") };
+				call
+			})
+			.collect()
+	};
+	ext.execute_with(|| test(&submitted));
+}
+
+#[test]
+fn the_offchain_worker_submits_the_matches_it_computed() {
+	use frame_support::traits::{Hooks, UnfilteredDispatchable};
+	with_offchain_worker(|submitted| {
 		// Without a matcher key the worker does nothing.
 		let id = setup();
 		<Intents as Hooks<u64>>::offchain_worker(1);
-		assert!(pool_state.read().transactions.is_empty());
+		assert!(submitted().is_empty());
 
 		// Nor with a key whose account is not an authorised matcher.
 		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![BOB]);
 		<Intents as Hooks<u64>>::offchain_worker(1);
-		assert!(pool_state.read().transactions.is_empty());
+		assert!(submitted().is_empty());
 
 		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![BOB, MATCHER]);
 		<Intents as Hooks<u64>>::offchain_worker(1);
-		let encoded = pool_state.write().transactions.pop().expect("submitted");
-		let xt = sp_runtime::testing::TestXt::<RuntimeCall, ()>::decode(&mut &encoded[..])
-			.expect("an extrinsic");
+		let call = submitted().pop().expect("submitted");
 		let expected = Intents::compute_matches(&intent(id), 5);
-		let RuntimeCall::Intents(call) = xt.function else { panic!("an Intents call") };
 		assert_eq!(
 			call,
 			crate::Call::submit_matches {
@@ -128,48 +144,29 @@ fn retry_list() -> Vec<(IntentId, u64, u8)> {
 
 #[test]
 fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent() {
-	use codec::Decode;
 	use frame_support::traits::{Hooks, UnfilteredDispatchable};
-	use sp_core::offchain::{testing, OffchainDbExt, OffchainWorkerExt, TransactionPoolExt};
-	let (pool, pool_state) = testing::TestTransactionPoolExt::new();
-	let (offchain, _) = testing::TestOffchainExt::new();
-	let mut ext = new_test_ext();
-	ext.register_extension(OffchainWorkerExt::new(offchain.clone()));
-	ext.register_extension(OffchainDbExt::new(offchain));
-	ext.register_extension(TransactionPoolExt::new(pool));
-	ext.execute_with(|| {
+	with_offchain_worker(|submitted| {
 		use crate::features::matching::{MATCH_ATTEMPTS, MATCH_RETRY_BLOCKS};
 		let retry = u64::from(MATCH_RETRY_BLOCKS);
 		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
 		let id = setup();
-		let submitted = |pool: &mut Vec<Vec<u8>>| -> Vec<crate::Call<Test>> {
-			pool.drain(..)
-				.map(|encoded| {
-					let xt =
-						sp_runtime::testing::TestXt::<RuntimeCall, ()>::decode(&mut &encoded[..])
-							.expect("an extrinsic");
-					let RuntimeCall::Intents(call) = xt.function else { panic!("Intents") };
-					call
-				})
-				.collect()
-		};
 
 		<Intents as Hooks<u64>>::offchain_worker(1);
-		assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1);
+		assert_eq!(submitted().len(), 1);
 		assert_eq!(retry_list(), vec![(id, 1 + retry, 1)]);
 		// The transaction was dropped before inclusion: nothing until the retry is due…
 		<Intents as Hooks<u64>>::offchain_worker(2);
-		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(submitted().is_empty());
 		// …then the same matches again.
 		<Intents as Hooks<u64>>::offchain_worker(1 + retry);
-		let again = submitted(&mut pool_state.write().transactions);
+		let again = submitted();
 		assert_eq!(again.len(), 1);
 		assert_eq!(retry_list(), vec![(id, 1 + 2 * retry, 2)]);
 		let call = again.into_iter().next().expect("one call");
 		assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
 		// On chain now: the worker forgets the intent and sends nothing more.
 		<Intents as Hooks<u64>>::offchain_worker(1 + 2 * retry);
-		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(submitted().is_empty());
 		assert!(retry_list().is_empty());
 
 		// An intent whose matches never land is given up after the last attempt.
@@ -178,21 +175,21 @@ fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent(
 		let mut block = 100;
 		for attempt in 1..=MATCH_ATTEMPTS {
 			<Intents as Hooks<u64>>::offchain_worker(block);
-			assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1, "{attempt}");
+			assert_eq!(submitted().len(), 1, "{attempt}");
 			block += retry;
 		}
 		<Intents as Hooks<u64>>::offchain_worker(block);
-		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(submitted().is_empty());
 		assert!(retry_list().iter().all(|(intent, _, _)| *intent != second));
 
 		// A cancelled intent leaves the list without another submission.
 		crate::OpenedThisBlock::<Test>::kill();
 		let third = post(ALICE, translation(1_000));
 		<Intents as Hooks<u64>>::offchain_worker(block);
-		assert_eq!(submitted(&mut pool_state.write().transactions).len(), 1);
+		assert_eq!(submitted().len(), 1);
 		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), third));
 		<Intents as Hooks<u64>>::offchain_worker(block + retry);
-		assert!(submitted(&mut pool_state.write().transactions).is_empty());
+		assert!(submitted().is_empty());
 		assert!(retry_list().is_empty());
 	});
 }
