@@ -221,7 +221,13 @@ pub fn build_profile(
 		pricing: Pricing { min_price: spec.min_price, hourly_rate: spec.hourly_rate },
 		capacity: spec.capacity,
 		availability: convert(&spec.availability),
-		utc_offset_minutes: spec.utc_offset_minutes,
+		// The chain refuses an offset from an Ailock that shares no location: it would tell
+		// a band of longitudes.
+		utc_offset_minutes: if convert::<_, SharingLevel>(&location.sharing) == SharingLevel::None {
+			0
+		} else {
+			spec.utc_offset_minutes
+		},
 		location,
 	})
 }

@@ -433,7 +433,7 @@ fn next_slot_start(
 
 /// Sends seal commands: on every imported transaction (instant seal) plus an empty block when
 /// a slot passes without one, or on a fixed interval (manual seal). Every block is finalized
-/// at once: a single development node has nobody to wait for.
+/// right after it is sealed: a single development node has nobody to wait for.
 async fn seal_trigger<P: TransactionPool>(
 	consensus: Consensus,
 	client: Arc<FullClient>,
@@ -484,9 +484,12 @@ async fn seal_trigger<P: TransactionPool>(
 			_ => true,
 		};
 		let (sender, outcome) = futures::channel::oneshot::channel();
+		// Sealed first and finalized in a second step: a block imported as final at once
+		// reaches the transaction pool only as finalized, and a transaction's watchers (wallets
+		// waiting for `isInBlock`) would never see it in a block.
 		let command = EngineCommand::SealNewBlock {
 			create_empty,
-			finalize: true,
+			finalize: false,
 			parent_hash: None,
 			sender: Some(sender),
 		};
@@ -494,7 +497,23 @@ async fn seal_trigger<P: TransactionPool>(
 			return;
 		}
 		match outcome.await {
-			Ok(Ok(created)) => log::debug!(target: "ailock", "sealed block {:?}", created.hash),
+			Ok(Ok(created)) => {
+				log::debug!(target: "ailock", "sealed block {:?}", created.hash);
+				let (sender, finalized) = futures::channel::oneshot::channel();
+				let command = EngineCommand::FinalizeBlock {
+					hash: created.hash,
+					sender: Some(sender),
+					justification: None,
+				};
+				if seal.send(command).await.is_err() {
+					return;
+				}
+				match finalized.await {
+					Ok(Ok(())) => {},
+					Ok(Err(error)) => log::warn!(target: "ailock", "finalizing failed: {error}"),
+					Err(_) => return,
+				}
+			},
 			// Transactions already sealed by an earlier trigger leave nothing to seal.
 			Ok(Err(sc_consensus_manual_seal::Error::EmptyTransactionPool)) => {},
 			Ok(Err(error)) => log::warn!(target: "ailock", "sealing failed: {error}"),

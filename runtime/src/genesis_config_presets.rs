@@ -23,7 +23,17 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT))
+				// The fee account exists from the start, so a boost whose fee is below the
+				// existential deposit still goes through.
+				.chain(core::iter::once((
+					crate::configs::AilocksTreasury::get(),
+					crate::EXISTENTIAL_DEPOSIT,
+				)))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),

@@ -99,20 +99,105 @@ fn metadata_v15_and_v16_are_served_with_check_metadata_hash() {
 	}
 }
 
+const METADATA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../client/metadata/ailock.scale");
+/// The spec version the checked-in metadata was generated at.
+const SPEC_PATH: &str =
+	concat!(env!("CARGO_MANIFEST_DIR"), "/../client/metadata/ailock.spec_version");
+
+fn checked_in_spec_version() -> u32 {
+	std::fs::read_to_string(SPEC_PATH)
+		.ok()
+		.and_then(|text| text.trim().parse().ok())
+		.unwrap_or_default()
+}
+
 /// The client's static bindings are generated from `client/metadata/ailock.scale`; they must
-/// describe this runtime. `scripts/metadata.sh` rewrites the file (it runs this test with
-/// `AILOCK_BLESS_METADATA=1`).
+/// describe this runtime. `scripts/metadata.sh` rewrites the file and the spec version beside
+/// it (it runs this test with `AILOCK_BLESS_METADATA=1`), refusing while a changed runtime
+/// still carries the old spec version.
 #[test]
 fn checked_in_client_metadata_is_current() {
-	let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../client/metadata/ailock.scale");
 	let current = Runtime::metadata_at_version(16).expect("v16 is served").to_vec();
+	let checked_in = std::fs::read(METADATA_PATH).unwrap_or_default();
 	if std::env::var("AILOCK_BLESS_METADATA").as_deref() == Ok("1") {
-		std::fs::write(path, &current).expect("metadata file is writable");
+		assert!(
+			checked_in == current || VERSION.spec_version > checked_in_spec_version(),
+			"the runtime changed: bump spec_version in runtime/src/lib.rs first"
+		);
+		std::fs::write(METADATA_PATH, &current).expect("metadata file is writable");
+		std::fs::write(SPEC_PATH, format!("{}\n", VERSION.spec_version))
+			.expect("spec version file is writable");
 		return;
 	}
-	let checked_in = std::fs::read(path).unwrap_or_default();
 	assert!(
 		checked_in == current,
 		"client/metadata/ailock.scale is stale: run scripts/metadata.sh and commit the result"
 	);
+	assert_eq!(
+		checked_in_spec_version(),
+		VERSION.spec_version,
+		"client/metadata/ailock.spec_version differs: run scripts/metadata.sh"
+	);
+}
+
+/// Every runtime change that shows in the metadata (calls, events, errors, storage, docs) comes
+/// with a new spec version, so nodes and clients never see two runtimes under one version.
+#[test]
+fn a_changed_runtime_has_a_new_spec_version() {
+	let current = Runtime::metadata_at_version(16).expect("v16 is served").to_vec();
+	let checked_in = std::fs::read(METADATA_PATH).unwrap_or_default();
+	if checked_in != current {
+		assert!(
+			VERSION.spec_version > checked_in_spec_version(),
+			"the runtime's metadata differs from client/metadata/ailock.scale but spec_version \
+			 is still {}: bump it",
+			VERSION.spec_version
+		);
+	}
+}
+
+#[test]
+fn a_one_block_boost_works_on_a_fresh_dev_chain() {
+	use ailock_primitives::geo::{CountryCode, GeoCell, SharingLevel};
+	use frame_support::traits::Get;
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let alice = account(Sr25519Keyring::Alice);
+		let treasury = crate::configs::AilocksTreasury::get();
+		assert_eq!(Balances::free_balance(&treasury), EXISTENTIAL_DEPOSIT);
+		let origin = crate::RuntimeOrigin::signed(alice.clone());
+		frame_support::assert_ok!(crate::Did::create(
+			origin.clone(),
+			Default::default(),
+			Default::default()
+		));
+		let profile = pallet_ailocks::types::Profile {
+			name: frame_support::BoundedVec::truncate_from(b"Alice's Ailock".to_vec()),
+			avatar: 1,
+			languages: Default::default(),
+			skills: frame_support::BoundedVec::truncate_from(vec![
+				ailock_primitives::profile::normalise_tag("translation").expect("a tag"),
+			]),
+			domains: Default::default(),
+			pricing: pallet_ailocks::types::Pricing { min_price: AIL, hourly_rate: AIL },
+			capacity: 1,
+			availability: ailock_primitives::profile::WeeklyAvailability::ALWAYS,
+			utc_offset_minutes: 60,
+			location: pallet_ailocks::types::Location {
+				sharing: SharingLevel::City,
+				cell: Some(GeoCell::parse("u281z").expect("a cell")),
+				country: Some(CountryCode::new(*b"DE").expect("a country")),
+				commitment: Default::default(),
+			},
+		};
+		frame_support::assert_ok!(crate::Ailocks::register(origin.clone(), profile));
+		let fee = <Runtime as pallet_ailocks::Config>::BoostFeePerBlock::get();
+		assert!(fee < EXISTENTIAL_DEPOSIT, "the case the endowment is for");
+		frame_support::assert_ok!(crate::Ailocks::boost(
+			origin,
+			GeoCell::parse("u281").expect("a cell"),
+			1
+		));
+		assert_eq!(Balances::free_balance(&treasury), EXISTENTIAL_DEPOSIT + fee);
+	});
 }

@@ -100,11 +100,14 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 	assert!(client.ailock(&agent).await?.is_none(), "the agent acted for the owner");
 
 	// Outside the scope: a clear error, nothing charged to the owner.
+	let before = client.account(&owner, None).await?.data;
 	cli.fails_with(
 		agent_suri,
 		&["--as-agent", "agent", "boost", "u281", "10"],
 		"Did.CallNotInScope",
 	)?;
+	let after = client.account(&owner, None).await?.data;
+	assert_eq!((after.free, after.reserved), (before.free, before.reserved), "owner charged");
 
 	// Revoked at once.
 	cli.ok(owner_suri, &["did", "revoke-agent", &agent_address])?;

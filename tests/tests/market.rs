@@ -114,7 +114,9 @@ async fn matching_chains_and_expiry() -> anyhow::Result<()> {
 	assert_eq!(order, vec![munich_address.clone(), tokyo_address.clone()], "{matches:?}");
 	assert!(matches[0].1 > matches[1].1);
 	let shown = cli.ok(None, &["matches", &intent.to_string()])?;
-	assert!(shown.find(&munich_address) < shown.find(&tokyo_address), "{shown}");
+	let munich_at = shown.find(&munich_address).expect("the Munich Ailock is listed");
+	let tokyo_at = shown.find(&tokyo_address).expect("the Tokyo Ailock is listed");
+	assert!(munich_at < tokyo_at, "{shown}");
 	let near =
 		cli.ok(None, &["intent", "near", "u281z7", "--tier", "city", "--skill", "translation"])?;
 	assert!(near.contains(&format!("#{intent}")), "{near}");

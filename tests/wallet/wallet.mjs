@@ -7,7 +7,8 @@
 // 1. reads the metadata (v15 through the runtime API, as current wallets do) and the chain
 //    properties, and finds CheckMetadataHash among the transaction extensions;
 // 2. transfers 1.25 AIL from //Alice to a fresh account, signed with mode Disabled of
-//    CheckMetadataHash, waits for finality and checks both balances to the last unit;
+//    CheckMetadataHash, sees the status go InBlock and then Finalized (in the same block) and
+//    checks both balances to the last unit;
 // 3. dry-runs an over-balance transfer and gets a decoded `Token.FundsUnavailable`, with no
 //    balance changed at all;
 // 4. submits one anyway and decodes the in-block failure; the recipient gets nothing and the
@@ -54,19 +55,23 @@ function describe(api, dispatchError) {
   return kind;
 }
 
-// Signs and submits, resolving at finality with the block hash, events and fee.
+// Signs and submits, resolving at finality with the block hash, events, fee and the block the
+// transaction was first reported in (`isInBlock`, what polkadot.js' own examples wait for).
 function submitFinalized(api, tx, signer) {
   return new Promise((resolve, reject) => {
     let unsubscribe;
+    let inBlock;
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         reject(new Error(`transaction ${status.type}`));
       }
+      if (status.isInBlock) inBlock = status.asInBlock.toHex();
       if (status.isFinalized) {
         const feePaid = events.find(({ event }) =>
           api.events.transactionPayment.TransactionFeePaid.is(event));
         unsubscribe?.();
         resolve({
+          inBlock,
           blockHash: status.asFinalized,
           events,
           dispatchError,
@@ -103,6 +108,7 @@ async function main() {
   const transfer = api.tx.balances.transferKeepAlive(recipient.address, amount);
   const ok = await submitFinalized(api, transfer, alice);
   check(!ok.dispatchError, 'transfer succeeded');
+  check(ok.inBlock === ok.blockHash.toHex(), `status went InBlock (${ok.inBlock}) before Finalized`);
   check(ok.fee !== undefined && ok.fee > 0n, `fee reported: ${ok.fee}`);
   const aliceAfter = (await api.query.system.account.at(ok.blockHash, alice.address)).data.free.toBigInt();
   const recipientAfter = (await api.query.system.account.at(ok.blockHash, recipient.address)).data.free.toBigInt();

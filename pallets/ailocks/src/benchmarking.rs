@@ -6,7 +6,7 @@ use crate::types::*;
 use ailock_primitives::{
 	geo::{CountryCode, GeoCell, SharingLevel},
 	profile::{LanguageCode, Tag, WeeklyAvailability},
-	traits::{DidLookup, ExperienceSource},
+	traits::{Actor, DidLookup, ExperienceSource},
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -66,7 +66,10 @@ fn largest_profile<T: Config>(skill_prefix: u8, geohash: &str) -> ProfileOf<T> {
 
 fn registered<T: Config>(index: u32) -> T::AccountId {
 	let who = owner::<T>(index);
-	let result = Pallet::<T>::do_register(who.clone(), largest_profile::<T>(b'x', "u281z7u28"));
+	let result = Pallet::<T>::do_register(
+		Actor::owner(who.clone()),
+		largest_profile::<T>(b'x', "u281z7u28"),
+	);
 	assert!(result.is_ok(), "registered");
 	who
 }
@@ -74,10 +77,10 @@ fn registered<T: Config>(index: u32) -> T::AccountId {
 /// Fills both lists: trusted with `trusted` entries, blocked with `blocked`.
 fn fill_lists<T: Config>(who: &T::AccountId, trusted: u32, blocked: u32) {
 	for i in 0..trusted {
-		assert!(Pallet::<T>::do_trust(who.clone(), account("trusted", i, 0)).is_ok());
+		assert!(Pallet::<T>::do_trust(Actor::owner(who.clone()), account("trusted", i, 0)).is_ok());
 	}
 	for i in 0..blocked {
-		assert!(Pallet::<T>::do_block(who.clone(), account("blocked", i, 0)).is_ok());
+		assert!(Pallet::<T>::do_block(Actor::owner(who.clone()), account("blocked", i, 0)).is_ok());
 	}
 }
 

@@ -57,8 +57,11 @@ pub mod pallet {
 	use super::*;
 	use ailock_primitives::{
 		geo::{CountryCode, GeoCell, SharingLevel},
-		profile::Tag,
-		traits::{ActiveJobs, Actor, DidLookup, ExperienceSource, SpendGuard},
+		profile::{LanguageCode, Tag},
+		traits::{
+			ActiveJobs, Actor, DidLookup, ExperienceSource, OnAilockDeregistered, SpendCharge,
+			SpendGuard,
+		},
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -96,6 +99,9 @@ pub mod pallet {
 
 		/// How many jobs an Ailock is working on (deregistration waits for none).
 		type ActiveJobs: ActiveJobs<Self::AccountId>;
+
+		/// Told of deregistrations, so other pallets drop what they keep for the Ailock.
+		type OnDeregistered: OnAilockDeregistered<Self::AccountId>;
 
 		/// Receives boost fees.
 		#[pallet::constant]
@@ -182,6 +188,17 @@ pub mod pallet {
 	pub type GeoIndex<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, GeoCell, Blake2_128Concat, T::AccountId, ()>;
 
+	/// What an agent charged its owner's cap for the registration's deposit (still held), so
+	/// releasing it credits the cap back.
+	#[pallet::storage]
+	pub type DepositCharges<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SpendCharge<T::AccountId, BalanceOf<T>>>;
+
+	/// Discovery index: every Ailock not reaped as offline, whatever it shares of its location
+	/// (global work samples it fairly).
+	#[pallet::storage]
+	pub type GlobalIndex<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ()>;
+
 	/// Number of Ailocks in each discovery cell.
 	#[pallet::storage]
 	pub type CellPopulation<T: Config> = StorageMap<_, Blake2_128Concat, GeoCell, u32, ValueQuery>;
@@ -240,7 +257,7 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An Ailock was registered.
+		/// An Ailock was registered; with every profile input of the matching score.
 		Registered {
 			ailock: T::AccountId,
 			name: types::Name,
@@ -248,9 +265,13 @@ pub mod pallet {
 			cell: Option<GeoCell>,
 			country: Option<CountryCode>,
 			skills: BoundedVec<Tag, ConstU32<{ types::MAX_SKILLS }>>,
+			languages: BoundedVec<LanguageCode, ConstU32<{ types::MAX_LANGUAGES }>>,
+			min_price: BalanceOf<T>,
+			available_hours: u32,
+			capacity: u16,
 			deposit: BalanceOf<T>,
 		},
-		/// An Ailock's profile was replaced.
+		/// An Ailock's profile was replaced; with every profile input of the matching score.
 		Updated {
 			ailock: T::AccountId,
 			name: types::Name,
@@ -258,6 +279,10 @@ pub mod pallet {
 			cell: Option<GeoCell>,
 			country: Option<CountryCode>,
 			skills: BoundedVec<Tag, ConstU32<{ types::MAX_SKILLS }>>,
+			languages: BoundedVec<LanguageCode, ConstU32<{ types::MAX_LANGUAGES }>>,
+			min_price: BalanceOf<T>,
+			available_hours: u32,
+			capacity: u16,
 			deposit: BalanceOf<T>,
 		},
 		/// An Ailock's owner changed its status.
@@ -272,6 +297,8 @@ pub mod pallet {
 		BlockedAdded { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
 		/// An account was removed from an Ailock's blocked list.
 		BlockedRemoved { ailock: T::AccountId, account: T::AccountId, deposit: BalanceOf<T> },
+		/// An offline Ailock left discovery; its next heartbeat brings it back.
+		Reaped { ailock: T::AccountId, reaper: T::AccountId },
 		/// An Ailock was deregistered and its deposit released.
 		Deregistered { ailock: T::AccountId, deposit_released: BalanceOf<T> },
 		/// An Ailock bought (or extended) a boost in a discovery cell.
@@ -323,6 +350,8 @@ pub mod pallet {
 		ZeroCapacity,
 		/// The UTC offset is outside UTC-12:00 to UTC+14:00.
 		InvalidUtcOffset,
+		/// An Ailock that shares no location shares no UTC offset either (it must be 0).
+		UtcOffsetNotShared,
 		/// The cell is not a geohash.
 		InvalidCell,
 		/// The cell's precision differs from what the sharing level allows.
@@ -367,6 +396,13 @@ pub mod pallet {
 		BoostSlotsFull,
 		/// The owner cannot pay the boost fee.
 		InsufficientFundsForBoost,
+		/// A boost is only for a discovery cell in the Ailock's own service area (its shared
+		/// cell's, or one of its region's when it shares a region).
+		BoostOutsideServiceArea,
+		/// Only an Ailock still in the discovery index can be reaped.
+		NotIndexed,
+		/// Only an offline Ailock (no heartbeat for `HeartbeatTimeout` blocks) can be reaped.
+		NotOffline,
 	}
 
 	#[pallet::hooks]
@@ -397,7 +433,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_register(actor.owner, profile)
+			Self::do_register(actor, profile)
 		}
 
 		/// Replaces the profile (and location, re-indexing it). Experience in skills the new
@@ -412,7 +448,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::update())]
 		pub fn update(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_update(actor.owner, profile)
+			Self::do_update(actor, profile)
 		}
 
 		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery).
@@ -427,15 +463,32 @@ pub mod pallet {
 		}
 
 		/// Records that the Ailock is alive; without one for `HeartbeatTimeout` blocks it reads
-		/// as offline. Usually sent by the orchestrator with the agent key.
+		/// as offline. Usually sent by the orchestrator with the agent key. An Ailock that was
+		/// reaped from discovery while offline re-enters the indexes.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key.
+		///
+		/// ## Events
+		/// `HeartbeatReceived { ailock, live_until }`.
+		///
+		/// ## Errors
+		/// `NotRegistered`; `CellFull` when a reaped Ailock's cell filled up meanwhile.
 		///
 		/// ## Complexity
-		/// - `O(1)`.
+		/// - `O(1)`; re-entering the indexes costs as much as registering (refunded when not
+		///   needed).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::heartbeat())]
-		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::heartbeat().saturating_add(T::WeightInfo::register()))]
+		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_heartbeat(actor.owner)
+			let reindexed = Self::do_heartbeat(actor.owner)?;
+			let weight = if reindexed {
+				T::WeightInfo::heartbeat().saturating_add(T::WeightInfo::register())
+			} else {
+				T::WeightInfo::heartbeat()
+			};
+			Ok(Some(weight).into())
 		}
 
 		/// Adds an account to the trusted list.
@@ -449,7 +502,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::trust())]
 		pub fn trust(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_trust(actor.owner, account)
+			Self::do_trust(actor, account)
 		}
 
 		/// Removes an account from the trusted list.
@@ -463,7 +516,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::untrust())]
 		pub fn untrust(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_untrust(actor.owner, account)
+			Self::do_untrust(actor, account)
 		}
 
 		/// Blocks an account (removing it from the trusted list if there).
@@ -477,7 +530,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::block())]
 		pub fn block(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_block(actor.owner, account)
+			Self::do_block(actor, account)
 		}
 
 		/// Unblocks an account.
@@ -491,7 +544,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unblock())]
 		pub fn unblock(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_unblock(actor.owner, account)
+			Self::do_unblock(actor, account)
 		}
 
 		/// Deregisters the Ailock: removes it from discovery, forgets its lists, experience and
@@ -526,6 +579,33 @@ pub mod pallet {
 		) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
 			Self::do_boost(actor, cell, duration)
+		}
+
+		/// Takes an offline Ailock (no heartbeat for `HeartbeatTimeout` blocks) out of the geo,
+		/// country and global indexes, so stale entries stop costing searches and stop taking
+		/// room in a cell. The Ailock stays registered, its deposit untouched; its next
+		/// heartbeat brings it back. Anyone may call it, for free when it reaps.
+		///
+		/// ## Origin
+		/// Signed, by anyone.
+		///
+		/// ## Fee
+		/// None when it reaps.
+		///
+		/// ## Events
+		/// `Reaped { ailock, reaper }`.
+		///
+		/// ## Errors
+		/// `NotRegistered`, `NotIndexed` (already reaped), `NotOffline`.
+		///
+		/// ## Complexity
+		/// - `O(1)`: three index entries and the cell count.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn reap(origin: OriginFor<T>, ailock: T::AccountId) -> DispatchResultWithPostInfo {
+			let reaper = ensure_signed(origin)?;
+			Self::do_reap(reaper, ailock)?;
+			Ok(Pays::No.into())
 		}
 	}
 }

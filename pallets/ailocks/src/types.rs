@@ -181,6 +181,9 @@ pub struct Ailock<BlockNumber, Balance> {
 	pub blocked: u32,
 	/// Deposit held from the owner.
 	pub deposit: Balance,
+	/// Whether it is in the discovery indexes (false once reaped as offline, until its next
+	/// heartbeat).
+	pub indexed: bool,
 }
 
 /// How rare an achievement is.

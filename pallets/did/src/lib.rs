@@ -222,8 +222,13 @@ pub mod pallet {
 		ServiceRemoved { did: T::AccountId, service_id: ServiceId, deposit: BalanceOf<T> },
 		/// The controller of a DID changed.
 		ControllerChanged { did: T::AccountId, old: T::AccountId, new: T::AccountId },
-		/// A DID was deactivated for good; its deposit was released and its agents revoked.
-		DidDeactivated { did: T::AccountId, deposit_released: BalanceOf<T>, agents_revoked: u32 },
+		/// A DID was deactivated for good; its deposit was released and these agent keys were
+		/// revoked.
+		DidDeactivated {
+			did: T::AccountId,
+			deposit_released: BalanceOf<T>,
+			agents_revoked: BoundedVec<T::AccountId, T::MaxAgents>,
+		},
 		/// An agent key was authorized (or its delegation replaced).
 		AgentAuthorized {
 			did: T::AccountId,
@@ -245,6 +250,14 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			spent_in_period: BalanceOf<T>,
 			spend_cap: BalanceOf<T>,
+		},
+		/// Funds an agent had locked for its owner (a deposit) were released within the period
+		/// they were charged in, and credited back to its cap.
+		AgentRefunded {
+			did: T::AccountId,
+			agent: T::AccountId,
+			amount: BalanceOf<T>,
+			spent_in_period: BalanceOf<T>,
 		},
 	}
 

@@ -18,7 +18,10 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use sp_runtime::traits::Bounded;
+use sp_runtime::{
+	traits::{Bounded, Zero},
+	Perbill,
+};
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
@@ -162,7 +165,12 @@ mod benchmarks {
 	fn withdraw_offer() {
 		let ailock = funded::<T>("ailock", 0);
 		T::Directory::create_for_benchmark(&ailock, &cell("u281z"), &tag(0));
-		assert!(Pallet::<T>::do_post_offer(ailock.clone(), offer::<T>(), false).is_ok());
+		assert!(Pallet::<T>::do_post_offer(
+			ailock_primitives::traits::Actor::owner(ailock.clone()),
+			offer::<T>(),
+			false
+		)
+		.is_ok());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(ailock.clone()));
@@ -231,30 +239,37 @@ mod benchmarks {
 		assert!(!Matchers::<T>::get().contains(&last));
 	}
 
-	/// `k` Ailocks in the intent's cell, each scored again by the runtime.
+	/// `k` candidates merged into a full stored list: all `k + MaxMatches` scored by the
+	/// runtime, then ranked.
 	#[benchmark]
 	fn submit_matches(k: Linear<1, { T::MaxMatches::get() }>) {
 		let owner = funded::<T>("owner", 0);
 		let mut intent_details = details::<T>("u281z7u28", 1_000_000u32.into());
 		intent_details.skills = BoundedVec::truncate_from(vec![tag(0)]);
 		let id = post::<T>(&owner, intent_details);
-		// One Ailock per discovery cell of the intent's region, so no cell fills up.
-		for i in 0..k {
+		let stored_count = T::MaxMatches::get();
+		// Spread over the discovery cells of the intent's region, so no cell fills up.
+		let mut ailocks = Vec::new();
+		for i in 0..k.saturating_add(stored_count) {
 			let ailock = funded::<T>("ailock", i);
 			let column = ailock_primitives::geo::GEOHASH_ALPHABET[(i % 32) as usize] as char;
 			let home = cell(&alloc::format!("u28{column}z"));
 			T::Directory::create_for_benchmark(&ailock, &home, &tag(0));
+			ailocks.push(ailock);
 		}
-		let intent = Intents::<T>::get(id).expect("posted");
-		let matches = Pallet::<T>::compute_matches(&intent, k);
-		assert_eq!(matches.len() as u32, k);
+		let candidates: Vec<T::AccountId> = ailocks.drain(..k as usize).collect();
+		// Stored at a score below what the runtime computes, so the merge changes the list.
+		let stored: Vec<_> = ailocks.into_iter().map(|a| (a, Perbill::zero())).collect();
+		Matches::<T>::insert(id, BoundedVec::truncate_from(stored));
 		let matcher: T::AccountId = account("matcher", 0, 0);
 		Matchers::<T>::put(BoundedVec::truncate_from(vec![matcher.clone()]));
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(matcher), id, BoundedVec::truncate_from(matches));
+		_(RawOrigin::Signed(matcher), id, BoundedVec::truncate_from(candidates));
 
-		assert!(Matches::<T>::contains_key(id));
+		let matches = Matches::<T>::get(id).expect("merged");
+		assert_eq!(matches.len() as u32, stored_count);
+		assert!(matches.iter().all(|(_, score)| !score.is_zero()));
 	}
 
 	/// `e` intents expiring at once.

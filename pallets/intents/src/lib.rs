@@ -43,6 +43,9 @@ mod tests;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+/// Target of the pallet's log lines (the offchain matcher's).
+pub const LOG_TARGET: &str = "runtime::intents";
+
 /// Lets the runtime list the matcher key among the keys a node generates (`author_rotateKeys`,
 /// and `//Alice`'s on `--dev`).
 impl<T: Config> sp_runtime::BoundToRuntimeAppPublic for Pallet<T> {
@@ -96,7 +99,7 @@ pub mod pallet {
 	use ailock_primitives::{
 		chain::StepIndex,
 		geo::GeoCell,
-		traits::{Actor, AilockDirectory, ReputationScores, SpendGuard},
+		traits::{Actor, AilockDirectory, ReputationScores, SpendCharge, SpendGuard},
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -171,10 +174,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadline: Get<BlockNumberFor<Self>>;
 
-		/// Most intents opened in one block that the matcher handles.
-		#[pallet::constant]
-		type MaxOpenedPerBlock: Get<u32>;
-
 		/// Most Ailocks one match submission lists.
 		#[pallet::constant]
 		type MaxMatches: Get<u32>;
@@ -182,12 +181,6 @@ pub mod pallet {
 		/// Most authorised matchers.
 		#[pallet::constant]
 		type MaxMatchers: Get<u32>;
-
-		/// How far a submitted score may be from the one the runtime computes at inclusion:
-		/// heartbeats, statuses and capacity change between the block a matcher read and the
-		/// block that includes its transaction.
-		#[pallet::constant]
-		type ScoreTolerance: Get<Perbill>;
 
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
@@ -211,6 +204,23 @@ pub mod pallet {
 	/// Intents by id, until they end (completed, cancelled or expired intents are removed).
 	#[pallet::storage]
 	pub type Intents<T: Config> = StorageMap<_, Blake2_128Concat, IntentId, IntentOf<T>>;
+
+	/// Stored intents (roots and steps, until they end) per owner: a DID with any cannot be
+	/// deactivated.
+	#[pallet::storage]
+	pub type IntentCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// What an agent charged its owner's cap for an intent's deposit (still held), so
+	/// releasing it credits the cap back.
+	#[pallet::storage]
+	pub type IntentCharges<T: Config> =
+		StorageMap<_, Blake2_128Concat, IntentId, SpendCharge<T::AccountId, BalanceOf<T>>>;
+
+	/// What an agent charged its owner's cap for an offer's deposit (still held).
+	#[pallet::storage]
+	pub type OfferCharges<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SpendCharge<T::AccountId, BalanceOf<T>>>;
 
 	/// Chains by root intent.
 	#[pallet::storage]
@@ -238,11 +248,6 @@ pub mod pallet {
 		BoundedVec<IntentId, T::MaxExpiriesPerBlock>,
 		ValueQuery,
 	>;
-
-	/// Intents opened in the current block, for the offchain matcher.
-	#[pallet::storage]
-	pub type OpenedThisBlock<T: Config> =
-		StorageValue<_, BoundedVec<IntentId, T::MaxOpenedPerBlock>, ValueQuery>;
 
 	/// Standing offers by Ailock.
 	#[pallet::storage]
@@ -298,13 +303,15 @@ pub mod pallet {
 			deposit_released: BalanceOf<T>,
 		},
 		/// A chain was proposed for a root intent; its steps were posted as sub-intents.
+		/// `steps` lists each step's sub-intent with the steps it depends on; every step in
+		/// `ready` is also announced by its own `StepReady`.
 		ChainProposed {
 			root: IntentId,
-			steps: alloc::vec::Vec<IntentId>,
-			ready: alloc::vec::Vec<StepIndex>,
+			steps: BoundedVec<(IntentId, types::Dependencies), T::MaxChainSteps>,
+			ready: BoundedVec<StepIndex, T::MaxChainSteps>,
 			provenance: Option<H256>,
 		},
-		/// A chain step became ready (all its dependencies completed).
+		/// A chain step became ready: proposed without dependencies, or all of them completed.
 		StepReady { root: IntentId, step: StepIndex, intent: IntentId },
 		/// Every step of a chain completed.
 		ChainCompleted { root: IntentId },
@@ -316,11 +323,12 @@ pub mod pallet {
 		MatcherAdded { matcher: T::AccountId },
 		/// A matcher lost its authorisation.
 		MatcherRemoved { matcher: T::AccountId },
-		/// A matcher invited these Ailocks to an intent, with their verified scores.
+		/// A matcher's candidates changed an intent's invitations; `matches` is the whole new
+		/// list with the scores the runtime computed, best first.
 		MatchesSubmitted {
 			intent: IntentId,
 			matcher: T::AccountId,
-			invited: alloc::vec::Vec<(T::AccountId, Perbill)>,
+			matches: BoundedVec<(T::AccountId, Perbill), T::MaxMatches>,
 		},
 	}
 
@@ -394,22 +402,31 @@ pub mod pallet {
 		OfferNotFound,
 		/// An offer needs at least one skill, a valid area and capacity.
 		InvalidOffer,
+		/// An offer's area is never more precise than what its Ailock shares of its location
+		/// (its cell's precision; 2 characters when it shares only a country; no offer when it
+		/// shares nothing).
+		AreaTooPrecise,
 		/// The account is already a matcher.
 		AlreadyMatcher,
 		/// The account is not a matcher.
 		NotMatcher,
 		/// The matcher list is full.
 		TooManyMatchers,
-		/// The intent already has matches.
-		AlreadyMatched,
+		/// A submission lists at least one Ailock.
+		NoMatches,
 		/// A listed Ailock is not registered or not live.
 		UnknownAilock,
 		/// A listed Ailock appears twice.
 		DuplicateMatch,
-		/// Matches must be listed best first.
-		MatchesNotSorted,
-		/// A submitted score differs from the runtime's by more than `ScoreTolerance`.
-		ForgedScore,
+		/// The intent's owner is never invited to its own intent.
+		SelfMatch,
+		/// A listed Ailock is farther from the target than the intent's flexibility allows
+		/// (`Strict` work stays in the same city).
+		OutOfReach,
+		/// A listed Ailock scores zero for the intent.
+		ZeroScore,
+		/// The submission would not change the intent's invitations.
+		MatchesNotImproved,
 		/// The owner cannot cover the deposit.
 		InsufficientDeposit,
 	}
@@ -417,13 +434,12 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			OpenedThisBlock::<T>::kill();
 			let expired = Self::expire_due(now);
 			T::WeightInfo::on_initialize_expire(expired)
 		}
 
-		/// The matcher: for each intent opened in this block, submit the best live Ailocks
-		/// with their scores, signed by this node's matcher key (if it has one).
+		/// The matcher: for each intent opened since this node last looked, submit the best
+		/// live Ailocks, signed by this node's matcher key (if it has one).
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Self::match_opened_intents(now);
 		}
@@ -484,7 +500,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::post_offer())]
 		pub fn post_offer(origin: OriginFor<T>, offer: Offer<BalanceOf<T>>) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_post_offer(actor.owner, offer, false)
+			Self::do_post_offer(actor, offer, false)
 		}
 
 		/// Replaces the Ailock's standing offer.
@@ -498,7 +514,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::post_offer())]
 		pub fn update_offer(origin: OriginFor<T>, offer: Offer<BalanceOf<T>>) -> DispatchResult {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_post_offer(actor.owner, offer, true)
+			Self::do_post_offer(actor, offer, true)
 		}
 
 		/// Withdraws the Ailock's standing offer.
@@ -577,23 +593,40 @@ pub mod pallet {
 			Self::do_remove_matcher(matcher)
 		}
 
-		/// Records the Ailocks a matcher found for an open intent, best first. The runtime
-		/// recomputes each score from the chain state at inclusion and refuses the whole
-		/// submission if any differs by more than `ScoreTolerance`. Signed by an authorised
-		/// matcher; a valid submission pays no fee.
+		/// Offers candidates for an open intent's invitations. The runtime scores every
+		/// candidate from the chain state at inclusion (the submitter states neither scores
+		/// nor order), re-scores the invitations already stored, and keeps the best
+		/// `MaxMatches` of both, best first, ties by account. So the stored list is always the
+		/// best of everything any matcher submitted: a partial, empty or badly ordered list
+		/// cannot suppress or reorder an honest one.
+		///
+		/// ## Origin
+		/// Signed by an authorised matcher (see `add_matcher`).
+		///
+		/// ## Fee
+		/// None when the invitations changed; a submission that fails, including one that
+		/// would change nothing (`MatchesNotImproved`), pays as usual.
+		///
+		/// ## Events
+		/// `MatchesSubmitted { intent, matcher, matches }` with the whole new list.
+		///
+		/// ## Errors
+		/// `NotMatcher`, `IntentNotFound`, `NotOpen`, `NoMatches`, `DuplicateMatch`,
+		/// `SelfMatch` (the owner's own Ailock), `UnknownAilock` (unregistered or offline),
+		/// `OutOfReach` (beyond a `Strict` intent's city), `ZeroScore`, `MatchesNotImproved`.
 		///
 		/// ## Complexity
-		/// - `O(K · (S + L))`: `K` matches (bounded by `MaxMatches`), each scored over the
-		///   bounded skills and languages.
+		/// - `O(K · (K + S + L))`: `K` candidates plus the `MaxMatches` stored, each scored over
+		///   the bounded skills and languages.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::submit_matches(matches.len() as u32))]
+		#[pallet::weight(T::WeightInfo::submit_matches(candidates.len() as u32))]
 		pub fn submit_matches(
 			origin: OriginFor<T>,
 			intent: IntentId,
-			matches: BoundedVec<(T::AccountId, Perbill), T::MaxMatches>,
+			candidates: BoundedVec<T::AccountId, T::MaxMatches>,
 		) -> DispatchResultWithPostInfo {
 			let matcher = ensure_signed(origin)?;
-			Self::do_submit_matches(matcher, intent, matches)?;
+			Self::do_submit_matches(matcher, intent, candidates)?;
 			Ok(Pays::No.into())
 		}
 	}

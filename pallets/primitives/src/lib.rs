@@ -9,6 +9,7 @@
 //! - [`chain`]: smart-chain validation (dangling dependencies, cycles, budget) and readiness.
 //! - [`did`]: DID key material and the verifier for payloads signed by a DID's assertion keys.
 //! - [`profile`]: normalised skill tags, language codes and weekly availability of Ailocks.
+//! - [`sampling`]: a fair, non-grindable bounded read of a storage map's keys.
 //! - [`traits`]: the small traits through which the market pallets ask each other for things.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -21,6 +22,7 @@ pub mod geo;
 pub mod matching;
 pub mod money;
 pub mod profile;
+pub mod sampling;
 pub mod traits;
 
 use sp_runtime::{

@@ -339,11 +339,52 @@ mod tests {
 
 	proptest! {
 		#[test]
-		fn deterministic_and_bounded(input in input(), weights in weights()) {
+		fn agrees_with_the_documented_formula_and_stays_within_one(
+			input in input(),
+			weights in weights(),
+		) {
 			prop_assert!(weights.is_valid());
-			let first = score(&input, &weights);
-			prop_assert_eq!(first, score(&input, &weights));
-			prop_assert!(first <= Perbill::one());
+			// The module documentation's formula, computed independently in floating point.
+			let f = |p: Perbill| f64::from(p.deconstruct()) / 1e9;
+			let location = match (input.flexibility, input.tier) {
+				(_, LocationTier::SameCity) | (Flexibility::Global, _) => 1.0,
+				(Flexibility::Strict, _) => 0.0,
+				(Flexibility::Preferred, LocationTier::SameRegion) => 0.75,
+				(Flexibility::Preferred, LocationTier::SameCountry) => 0.40,
+				(Flexibility::Preferred, LocationTier::Global) => 0.10,
+				(Flexibility::Flexible, LocationTier::SameRegion) => 0.90,
+				(Flexibility::Flexible, LocationTier::SameCountry) => 0.75,
+				(Flexibility::Flexible, LocationTier::Global) => 0.50,
+			};
+			let skills = if input.skills_required == 0 {
+				1.0
+			} else {
+				f64::from(input.skills_matched) / f64::from(input.skills_required)
+			};
+			let expertise = 0.75 * skills + if input.language_match { 0.25 } else { 0.0 };
+			let price = if input.budget == 0 || input.min_price > input.budget {
+				0.0
+			} else {
+				0.5 + 0.5 * (input.budget - input.min_price) as f64 / input.budget as f64
+			};
+			let reputation = 0.75 * f(input.reputation) + 0.25 * f(input.collaboration);
+			let weighted = f(weights.location) * location
+				+ f(weights.expertise) * expertise
+				+ f(weights.price) * price
+				+ f(weights.reputation) * reputation;
+			let availability = if input.has_capacity {
+				0.5 + 0.5 * f64::from(input.available_hours) / 168.0
+			} else {
+				0.0
+			};
+			let expected = weighted * availability * 1e9;
+			let actual = f64::from(score(&input, &weights).deconstruct());
+			// Each of the few integer products rounds down by less than one part.
+			prop_assert!(
+				(actual - expected).abs() <= 8.0,
+				"score {} vs formula {}", actual, expected
+			);
+			prop_assert!(actual <= 1e9);
 		}
 
 		#[test]

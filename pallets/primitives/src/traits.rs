@@ -4,7 +4,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchResult;
+use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, DispatchResult};
 
 /// Who is acting in a call: the owner whose account and funds are used, and the agent key that
 /// signed for them when the call came through a delegation.
@@ -35,17 +35,84 @@ pub trait DidLookup<AccountId> {
 	fn create_for_benchmark(who: &AccountId);
 }
 
-/// Charges funds an agent commits for its owner (budgets, bids, escrow) against the spending cap
-/// the owner set. Calls by the owner itself are never limited.
-pub trait SpendGuard<AccountId, Balance> {
-	/// Records `amount` as spent by `actor`, failing when it exceeds what remains of the cap.
-	fn charge(actor: &Actor<AccountId>, amount: Balance) -> DispatchResult;
+/// What one agent charged against its owner's cap for something still held (a deposit), kept
+/// with the item so releasing it credits the cap back.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct SpendCharge<AccountId, Balance> {
+	/// The agent key that was charged.
+	pub agent: AccountId,
+	/// The first block of the spending period the charge fell in.
+	pub period_start: u64,
+	/// How much of it is still held.
+	pub amount: Balance,
 }
 
-impl<AccountId, Balance> SpendGuard<AccountId, Balance> for () {
-	fn charge(_: &Actor<AccountId>, _: Balance) -> DispatchResult {
+/// Charges funds an agent commits or locks for its owner (budgets, deposits, fees, bids,
+/// escrow) against the spending cap the owner set, and credits back what is released while the
+/// period it was charged in is still current. Calls by the owner itself are never limited.
+pub trait SpendGuard<AccountId: Clone + PartialEq, Balance: AtLeast32BitUnsigned + Copy> {
+	/// Records `amount` as spent by `actor`, failing when it exceeds what remains of the cap.
+	/// Returns what was charged (nothing when the owner acted itself).
+	fn charge(
+		actor: &Actor<AccountId>,
+		amount: Balance,
+	) -> Result<Option<SpendCharge<AccountId, Balance>>, DispatchError>;
+
+	/// Credits `charge` back to its agent's cap if its period is still the current one.
+	fn refund(owner: &AccountId, charge: &SpendCharge<AccountId, Balance>);
+
+	/// Charges `amount` that `actor` locks and adds it to the item's `record` (a record of an
+	/// older period or another agent gives way: it can no longer be credited back anyway).
+	fn charge_into(
+		actor: &Actor<AccountId>,
+		amount: Balance,
+		record: &mut Option<SpendCharge<AccountId, Balance>>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		if let Some(new) = Self::charge(actor, amount)? {
+			match record {
+				Some(old) if old.agent == new.agent && old.period_start == new.period_start => {
+					old.amount = old.amount.saturating_add(new.amount);
+				},
+				_ => *record = Some(new),
+			}
+		}
 		Ok(())
 	}
+
+	/// Credits back up to `amount` released from an item with `record`.
+	fn release_from(
+		owner: &AccountId,
+		amount: Balance,
+		record: &mut Option<SpendCharge<AccountId, Balance>>,
+	) {
+		let Some(charge) = record.as_mut() else { return };
+		let back = amount.min(charge.amount);
+		if !back.is_zero() {
+			Self::refund(owner, &SpendCharge { amount: back, ..charge.clone() });
+		}
+		charge.amount = charge.amount.saturating_sub(back);
+		if charge.amount.is_zero() {
+			*record = None;
+		}
+	}
+}
+
+impl<AccountId: Clone + PartialEq, Balance: AtLeast32BitUnsigned + Copy>
+	SpendGuard<AccountId, Balance> for ()
+{
+	fn charge(
+		_: &Actor<AccountId>,
+		_: Balance,
+	) -> Result<Option<SpendCharge<AccountId, Balance>>, DispatchError> {
+		Ok(None)
+	}
+
+	fn refund(_: &AccountId, _: &SpendCharge<AccountId, Balance>) {}
 }
 
 /// How many jobs (awarded, unfinished work) an Ailock currently has.
@@ -103,6 +170,26 @@ impl<AccountId> DidDependents<AccountId> for () {
 	fn in_use(_: &AccountId) -> bool {
 		false
 	}
+}
+
+/// Several pallets may depend on a DID: it is in use while any of them says so.
+impl<AccountId, A: DidDependents<AccountId>, B: DidDependents<AccountId>> DidDependents<AccountId>
+	for (A, B)
+{
+	fn in_use(did: &AccountId) -> bool {
+		A::in_use(did) || B::in_use(did)
+	}
+}
+
+/// Told when an Ailock is deregistered, so what other pallets keep for it (offers and their
+/// deposits) goes with it.
+pub trait OnAilockDeregistered<AccountId> {
+	/// `ailock` was deregistered.
+	fn on_deregistered(ailock: &AccountId);
+}
+
+impl<AccountId> OnAilockDeregistered<AccountId> for () {
+	fn on_deregistered(_: &AccountId) {}
 }
 
 /// What matching needs to know about one Ailock.

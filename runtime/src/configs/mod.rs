@@ -179,7 +179,7 @@ impl pallet_did::Config for Runtime {
 	type MaxServices = ConstU32<8>;
 	type MaxAgents = ConstU32<8>;
 	type MaxScopeEntries = ConstU32<16>;
-	type Dependents = Ailocks;
+	type Dependents = (Ailocks, Intents);
 	type WeightInfo = pallet_did::weights::SubstrateWeight<Runtime>;
 }
 
@@ -214,6 +214,7 @@ impl pallet_ailocks::Config for Runtime {
 	type SpendGuard = Did;
 	// No job-holding pallet yet: the escrow issue wires its active-job count here.
 	type ActiveJobs = ();
+	type OnDeregistered = Intents;
 	type Treasury = AilocksTreasury;
 	type ProfileDeposit = ProfileDeposit;
 	type ByteDeposit = ProfileByteDeposit;
@@ -238,9 +239,6 @@ parameter_types! {
 	pub const IntentByteDeposit: Balance = 100 * MICRO_AIL;
 	/// A year at the target block time.
 	pub const MaxIntentDeadline: BlockNumber = 365 * DAYS;
-	/// A match computed a few blocks before its inclusion may differ by this much: heartbeats,
-	/// statuses and free capacity of the listed Ailocks move in between.
-	pub const ScoreTolerance: Perbill = Perbill::from_percent(2);
 }
 
 impl pallet_intents::Config for Runtime {
@@ -260,10 +258,8 @@ impl pallet_intents::Config for Runtime {
 	type MaxIntentsPerCell = ConstU32<4_096>;
 	type MaxExpiriesPerBlock = ConstU32<256>;
 	type MaxDeadline = MaxIntentDeadline;
-	type MaxOpenedPerBlock = ConstU32<64>;
 	type MaxMatches = ConstU32<16>;
 	type MaxMatchers = ConstU32<16>;
-	type ScoreTolerance = ScoreTolerance;
 	type WeightInfo = pallet_intents::weights::SubstrateWeight<Runtime>;
 }
 

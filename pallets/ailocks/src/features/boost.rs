@@ -8,6 +8,7 @@ use ailock_primitives::{
 	geo::GeoCell,
 	traits::{Actor, SpendGuard},
 };
+use alloc::{vec, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Mutate, tokens::Preservation},
@@ -19,16 +20,45 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// The discovery cells an Ailock may boost in: its own (a region-level Ailock: any of its
+	/// region's 32), none without a shared cell. Boosting elsewhere would let anyone take the
+	/// few boost slots of a city it does not serve.
+	pub(crate) fn boost_cells(location: &crate::types::Location) -> Vec<GeoCell> {
+		match &location.cell {
+			Some(cell) if cell.precision() >= INDEX_PRECISION => vec![cell.discovery_cell()],
+			Some(cell) => cell.children().collect(),
+			None => Vec::new(),
+		}
+	}
+
+	/// Ends every boost of `owner` in the service area of `location`.
+	pub(crate) fn end_boosts(owner: &T::AccountId, location: &crate::types::Location) {
+		for cell in Self::boost_cells(location) {
+			Boosts::<T>::mutate_exists(&cell, |entry| {
+				if let Some(boosts) = entry {
+					boosts.retain(|b| &b.ailock != owner);
+					if boosts.is_empty() {
+						*entry = None;
+					}
+				}
+			});
+		}
+	}
+
 	pub(crate) fn do_boost(
 		actor: Actor<T::AccountId>,
 		cell: GeoCell,
 		duration: BlockNumberFor<T>,
 	) -> DispatchResult {
 		let owner = actor.owner.clone();
-		ensure!(Ailocks::<T>::contains_key(&owner), Error::<T>::NotRegistered);
+		let ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(
 			cell.is_valid() && cell.precision() == INDEX_PRECISION,
 			Error::<T>::BoostCellPrecision
+		);
+		ensure!(
+			Self::boost_cells(&ailock.profile.location).contains(&cell),
+			Error::<T>::BoostOutsideServiceArea
 		);
 		ensure!(
 			!duration.is_zero() && duration <= T::MaxBoostDuration::get(),

@@ -1,24 +1,32 @@
 //! The discovery index and the search over it.
 //!
 //! Ailocks are indexed by their shared cell cut to [`INDEX_PRECISION`] characters (region-level
-//! cells, 3 characters, are indexed as they are) and by country. A search from a cell looks at
-//! the searched region's 3-character bucket and its 32 4-character buckets (which hold every
-//! same-city and same-region Ailock), then, if the tier allows, the searched country and finally
-//! anyone — each step reading at most [`MAX_SCAN`] entries in all, so a search stays cheap
-//! however large the registry grows.
+//! cells, 3 characters, are indexed as they are), by country, and in one global index. A search
+//! reads nearest first and each discovery cell whole — the searched cell (which holds every
+//! same-city Ailock), then the rest of its region (the region's own bucket and its 32 cells) —
+//! so entries in one cell can never starve another, and it stops as soon as a nearer tier
+//! already fills the result. The country and global tiers are sampled fairly
+//! ([`ailock_primitives::sampling`]): at most [`MAX_SCAN`] entries from a start point the parent
+//! block hash chooses, so grinding account ids buys no place in them. An Ailock that went offline
+//! can be reaped from every index by anyone ([`Pallet::reap`]) and re-enters with its next
+//! heartbeat, so stale entries stop costing searches.
 
 use crate::{
 	types::{AilockStatus, NearbyAilock, INDEX_PRECISION},
-	AilockOf, Ailocks, Boosts, CellPopulation, Config, CountryIndex, Error, GeoIndex, Pallet,
+	AilockOf, Ailocks, Boosts, CellPopulation, Config, CountryIndex, Error, Event, GeoIndex,
+	GlobalIndex, Pallet,
 };
 use ailock_primitives::{
 	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
 	profile::Tag,
+	sampling,
 };
 use alloc::{collections::BTreeSet, vec::Vec};
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*, storage::StoragePrefixedMap, Blake2_128Concat, StorageHasher,
+};
 
-/// Most index entries one search reads.
+/// Most entries one search samples from the country index, and from the global index.
 pub const MAX_SCAN: usize = 4096;
 
 impl<T: Config> Pallet<T> {
@@ -27,6 +35,7 @@ impl<T: Config> Pallet<T> {
 		cell.discovery_cell()
 	}
 
+	/// Enters an Ailock in the geo, country and global indexes.
 	pub(crate) fn add_to_index(
 		owner: &T::AccountId,
 		location: &crate::types::Location,
@@ -43,9 +52,11 @@ impl<T: Config> Pallet<T> {
 		if let Some(country) = &location.country {
 			CountryIndex::<T>::insert(country, owner, ());
 		}
+		GlobalIndex::<T>::insert(owner, ());
 		Ok(())
 	}
 
+	/// Takes an Ailock out of every index.
 	pub(crate) fn remove_from_index(owner: &T::AccountId, location: &crate::types::Location) {
 		if let Some(cell) = &location.cell {
 			let bucket = Self::bucket_of(cell);
@@ -57,6 +68,46 @@ impl<T: Config> Pallet<T> {
 		if let Some(country) = &location.country {
 			CountryIndex::<T>::remove(country, owner);
 		}
+		GlobalIndex::<T>::remove(owner);
+	}
+
+	/// Takes an offline Ailock out of discovery; its next heartbeat brings it back.
+	pub(crate) fn do_reap(reaper: T::AccountId, ailock: T::AccountId) -> DispatchResult {
+		let mut stored = Ailocks::<T>::get(&ailock).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(stored.indexed, Error::<T>::NotIndexed);
+		ensure!(Self::effective_status(&stored) == AilockStatus::Offline, Error::<T>::NotOffline);
+		Self::remove_from_index(&ailock, &stored.profile.location);
+		stored.indexed = false;
+		Ailocks::<T>::insert(&ailock, stored);
+		Self::deposit_event(Event::Reaped { ailock, reaper });
+		Ok(())
+	}
+
+	/// Where a fair sample of the country index starts for this block and query.
+	fn sample_seed(query: &[u8]) -> [u8; 16] {
+		let parent = frame_system::Pallet::<T>::parent_hash();
+		sampling::seed(parent.as_ref(), query)
+	}
+
+	/// A fair sample of the Ailocks indexed in `country`.
+	fn sample_country(country: &CountryCode) -> Vec<T::AccountId> {
+		let mut prefix = CountryIndex::<T>::final_prefix().to_vec();
+		prefix.extend_from_slice(&Blake2_128Concat::hash(&country.encode()));
+		let seed = Self::sample_seed(&country.encode());
+		sampling::sample_keys(&prefix, seed, MAX_SCAN)
+			.iter()
+			.filter_map(|raw| sampling::decode_blake2_128_concat(raw, prefix.len()))
+			.collect()
+	}
+
+	/// A fair sample of every indexed Ailock.
+	fn sample_global() -> Vec<T::AccountId> {
+		let prefix = GlobalIndex::<T>::final_prefix();
+		let seed = Self::sample_seed(b"global");
+		sampling::sample_keys(&prefix, seed, MAX_SCAN)
+			.iter()
+			.filter_map(|raw| sampling::decode_blake2_128_concat(raw, prefix.len()))
+			.collect()
 	}
 
 	/// Live Ailocks near `cell` (and `country`) no farther than `max_tier`, having every skill
@@ -72,8 +123,7 @@ impl<T: Config> Pallet<T> {
 		let searched =
 			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
 		let mut seen = BTreeSet::new();
-		let mut found = Vec::new();
-		let mut budget = MAX_SCAN;
+		let mut found: Vec<(u64, NearbyAilock<T::AccountId>)> = Vec::new();
 		let mut consider = |owner: T::AccountId, found: &mut Vec<_>| {
 			if seen.insert(owner.clone()) {
 				if let Some(ailock) = Ailocks::<T>::get(&owner) {
@@ -83,25 +133,37 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		};
+		// Whether the hits at `tier` or nearer already fill the result: nothing read later
+		// can rank above them.
+		let full = |found: &Vec<(u64, NearbyAilock<T::AccountId>)>, tier: LocationTier| {
+			found.iter().filter(|(_, hit)| hit.tier <= tier).count() >= limit as usize
+		};
 
 		if let Some(cell) = &searched.cell {
-			for bucket in cell.discovery_cells_around() {
-				for (owner, ()) in GeoIndex::<T>::iter_prefix(&bucket).take(budget) {
-					budget = budget.saturating_sub(1);
+			// Every same-city Ailock is in the searched cell's own bucket.
+			let own = (cell.precision() >= INDEX_PRECISION).then(|| Self::bucket_of(cell));
+			if let Some(own) = &own {
+				for owner in GeoIndex::<T>::iter_key_prefix(own) {
 					consider(owner, &mut found);
 				}
 			}
+			if max_tier >= LocationTier::SameRegion && !full(&found, LocationTier::SameCity) {
+				for bucket in cell.discovery_cells_around().filter(|b| Some(b) != own.as_ref()) {
+					for owner in GeoIndex::<T>::iter_key_prefix(&bucket) {
+						consider(owner, &mut found);
+					}
+				}
+			}
 		}
-		if max_tier >= LocationTier::SameCountry {
+		if max_tier >= LocationTier::SameCountry && !full(&found, LocationTier::SameRegion) {
 			if let Some(country) = &country {
-				for (owner, ()) in CountryIndex::<T>::iter_prefix(country).take(budget) {
-					budget = budget.saturating_sub(1);
+				for owner in Self::sample_country(country) {
 					consider(owner, &mut found);
 				}
 			}
 		}
-		if max_tier >= LocationTier::Global {
-			for owner in Ailocks::<T>::iter_keys().take(budget) {
+		if max_tier >= LocationTier::Global && !full(&found, LocationTier::SameCountry) {
+			for owner in Self::sample_global() {
 				consider(owner, &mut found);
 			}
 		}
@@ -285,7 +347,8 @@ impl<T: Config> ailock_primitives::traits::AilockDirectory<T::AccountId, crate::
 				commitment: Default::default(),
 			},
 		};
-		let registered = Self::do_register(who.clone(), profile);
+		let registered =
+			Self::do_register(ailock_primitives::traits::Actor::owner(who.clone()), profile);
 		assert!(registered.is_ok(), "benchmark Ailock registered: {registered:?}");
 	}
 }

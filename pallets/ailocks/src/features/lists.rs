@@ -1,10 +1,12 @@
 //! Trusted and blocked lists.
 
 use crate::{Ailocks, Blocked, Config, Error, Event, Pallet, Trusted};
+use ailock_primitives::traits::Actor;
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_trust(owner: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_trust(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
+		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(owner != account, Error::<T>::CannotListSelf);
 		ensure!(!Blocked::<T>::get(&owner).contains(&account), Error::<T>::AccountBlocked);
@@ -12,7 +14,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!trusted.contains(&account), Error::<T>::AlreadyTrusted);
 		trusted.try_push(account.clone()).map_err(|_| Error::<T>::ListFull)?;
 		ailock.trusted = trusted.len() as u32;
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let deposit = ailock.deposit;
 		Trusted::<T>::insert(&owner, trusted);
 		Ailocks::<T>::insert(&owner, ailock);
@@ -20,13 +22,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_untrust(owner: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_untrust(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
+		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		let mut trusted = Trusted::<T>::get(&owner);
 		let position = trusted.iter().position(|a| a == &account).ok_or(Error::<T>::NotTrusted)?;
 		trusted.remove(position);
 		ailock.trusted = trusted.len() as u32;
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let deposit = ailock.deposit;
 		Trusted::<T>::insert(&owner, trusted);
 		Ailocks::<T>::insert(&owner, ailock);
@@ -34,7 +37,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_block(owner: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_block(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
+		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(owner != account, Error::<T>::CannotListSelf);
 		let mut blocked = Blocked::<T>::get(&owner);
@@ -44,7 +48,7 @@ impl<T: Config> Pallet<T> {
 		trusted.retain(|a| a != &account);
 		ailock.trusted = trusted.len() as u32;
 		ailock.blocked = blocked.len() as u32;
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let deposit = ailock.deposit;
 		Trusted::<T>::insert(&owner, trusted);
 		Blocked::<T>::insert(&owner, blocked);
@@ -53,13 +57,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_unblock(owner: T::AccountId, account: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_unblock(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
+		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		let mut blocked = Blocked::<T>::get(&owner);
 		let position = blocked.iter().position(|a| a == &account).ok_or(Error::<T>::NotBlocked)?;
 		blocked.remove(position);
 		ailock.blocked = blocked.len() as u32;
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let deposit = ailock.deposit;
 		Blocked::<T>::insert(&owner, blocked);
 		Ailocks::<T>::insert(&owner, ailock);

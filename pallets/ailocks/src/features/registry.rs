@@ -5,12 +5,13 @@ use crate::{
 	Achievements, AilockOf, Ailocks, Blocked, Config, Error, Event, Pallet, ProfileOf, SkillXp,
 	Trusted,
 };
-use ailock_primitives::traits::{ActiveJobs, DidLookup};
+use ailock_primitives::traits::{ActiveJobs, Actor, DidLookup, OnAilockDeregistered};
 use frame_support::pallet_prelude::*;
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_register(owner: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+	pub(crate) fn do_register(actor: Actor<T::AccountId>, profile: ProfileOf<T>) -> DispatchResult {
+		let owner = actor.owner.clone();
 		ensure!(T::Dids::has_active_did(&owner), Error::<T>::NoActiveDid);
 		ensure!(!Ailocks::<T>::contains_key(&owner), Error::<T>::AlreadyRegistered);
 		Self::validate_profile(&profile)?;
@@ -27,9 +28,10 @@ impl<T: Config> Pallet<T> {
 			trusted: 0,
 			blocked: 0,
 			deposit: Zero::zero(),
+			indexed: true,
 		};
 		Self::add_to_index(&owner, &ailock.profile.location)?;
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let profile = &ailock.profile;
 		Self::deposit_event(Event::Registered {
 			ailock: owner.clone(),
@@ -38,25 +40,34 @@ impl<T: Config> Pallet<T> {
 			cell: profile.location.cell.clone(),
 			country: profile.location.country,
 			skills: profile.skills.clone(),
+			languages: profile.languages.clone(),
+			min_price: profile.pricing.min_price,
+			available_hours: profile.availability.hours(),
+			capacity: profile.capacity,
 			deposit: ailock.deposit,
 		});
 		Ailocks::<T>::insert(&owner, ailock);
 		Ok(())
 	}
 
-	pub(crate) fn do_update(owner: T::AccountId, profile: ProfileOf<T>) -> DispatchResult {
+	pub(crate) fn do_update(actor: Actor<T::AccountId>, profile: ProfileOf<T>) -> DispatchResult {
+		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		Self::validate_profile(&profile)?;
 		if ailock.profile.location != profile.location {
-			Self::remove_from_index(&owner, &ailock.profile.location);
-			Self::add_to_index(&owner, &profile.location)?;
+			if ailock.indexed {
+				Self::remove_from_index(&owner, &ailock.profile.location);
+				Self::add_to_index(&owner, &profile.location)?;
+			}
+			// A boost is bought for the old service area.
+			Self::end_boosts(&owner, &ailock.profile.location);
 		}
 		for skill in ailock.profile.skills.iter().filter(|s| !profile.skills.contains(s)) {
 			SkillXp::<T>::remove(&owner, skill);
 		}
 		ailock.profile = profile;
 		ailock.updated_at = frame_system::Pallet::<T>::block_number();
-		Self::settle_deposit(&owner, &mut ailock)?;
+		Self::settle_deposit(&actor, &mut ailock)?;
 		let profile = &ailock.profile;
 		Self::deposit_event(Event::Updated {
 			ailock: owner.clone(),
@@ -65,6 +76,10 @@ impl<T: Config> Pallet<T> {
 			cell: profile.location.cell.clone(),
 			country: profile.location.country,
 			skills: profile.skills.clone(),
+			languages: profile.languages.clone(),
+			min_price: profile.pricing.min_price,
+			available_hours: profile.availability.hours(),
+			capacity: profile.capacity,
 			deposit: ailock.deposit,
 		});
 		Ailocks::<T>::insert(&owner, ailock);
@@ -82,22 +97,30 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_heartbeat(owner: T::AccountId) -> DispatchResult {
+	/// Records a heartbeat; returns whether the Ailock re-entered discovery.
+	pub(crate) fn do_heartbeat(owner: T::AccountId) -> Result<bool, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		Ailocks::<T>::try_mutate(&owner, |entry| -> DispatchResult {
+		let reindexed = Ailocks::<T>::try_mutate(&owner, |entry| -> Result<bool, DispatchError> {
 			let ailock = entry.as_mut().ok_or(Error::<T>::NotRegistered)?;
 			ailock.last_heartbeat = now;
-			Ok(())
+			if ailock.indexed {
+				return Ok(false);
+			}
+			Self::add_to_index(&owner, &ailock.profile.location)?;
+			ailock.indexed = true;
+			Ok(true)
 		})?;
 		let live_until = now.saturating_add(T::HeartbeatTimeout::get());
 		Self::deposit_event(Event::HeartbeatReceived { ailock: owner, live_until });
-		Ok(())
+		Ok(reindexed)
 	}
 
 	pub(crate) fn do_deregister(owner: T::AccountId) -> DispatchResult {
 		let ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(T::ActiveJobs::active_jobs(&owner) == 0, Error::<T>::HasActiveJobs);
-		Self::remove_from_index(&owner, &ailock.profile.location);
+		if ailock.indexed {
+			Self::remove_from_index(&owner, &ailock.profile.location);
+		}
 		Trusted::<T>::remove(&owner);
 		Blocked::<T>::remove(&owner);
 		// Only skills of the profile ever hold experience.
@@ -107,8 +130,12 @@ impl<T: Config> Pallet<T> {
 		for achievement in Achievement::ALL {
 			Achievements::<T>::remove(&owner, achievement);
 		}
+		Self::end_boosts(&owner, &ailock.profile.location);
 		let released = Self::release_deposit(&owner, &ailock)?;
 		Ailocks::<T>::remove(&owner);
+		// Offers (and their deposits) kept by other pallets go first, so the last event is
+		// the deregistration.
+		T::OnDeregistered::on_deregistered(&owner);
 		Self::deposit_event(Event::Deregistered { ailock: owner, deposit_released: released });
 		Ok(())
 	}

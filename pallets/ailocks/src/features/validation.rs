@@ -31,6 +31,12 @@ impl<T: Config> Pallet<T> {
 			UTC_OFFSET_RANGE.contains(&profile.utc_offset_minutes),
 			Error::<T>::InvalidUtcOffset
 		);
+		// The offset narrows a location down to a band of longitudes.
+		ensure!(
+			profile.location.sharing != ailock_primitives::geo::SharingLevel::None
+				|| profile.utc_offset_minutes == 0,
+			Error::<T>::UtcOffsetNotShared
+		);
 		Self::validate_location(&profile.location)
 	}
 

@@ -43,9 +43,12 @@ fn as_agent(
 fn the_agent_updates_the_profile_as_the_owner() {
 	test(|| {
 		register_in_munich(ALICE);
-		authorize(&["Ailocks.update", "Ailocks.heartbeat"], 0);
+		authorize(&["Ailocks.update", "Ailocks.heartbeat"], 1_000);
+		let before = held(ALICE);
 		let p = profile("Updated by my Ailock", &["translation", "proofreading"], munich());
 		assert_ok!(as_agent(crate::Call::update { profile: p.clone() }));
+		// The larger profile's extra deposit counts against the cap.
+		assert_eq!(spent(), held(ALICE) - before);
 		assert_eq!(ailock(ALICE).profile, p);
 		assert!(crate::Ailocks::<Test>::get(AGENT).is_none(), "the agent has no Ailock of its own");
 		System::set_block_number(5);
@@ -66,11 +69,11 @@ fn boost_fees_count_against_the_agents_cap() {
 		authorize(&["Ailocks.boost"], 10 * BOOST_FEE);
 		assert_ok!(as_agent(crate::Call::boost { cell: cell("u281"), duration: 10 }));
 		assert_noop!(
-			as_agent(crate::Call::boost { cell: cell("u282"), duration: 1 }),
+			as_agent(crate::Call::boost { cell: cell("u281"), duration: 1 }),
 			pallet_did::Error::<Test>::SpendingCapExceeded
 		);
 		// The owner itself is not capped.
-		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u282"), 1));
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 1));
 	});
 }
 
@@ -91,5 +94,46 @@ fn the_agent_cannot_register_for_an_owner_without_a_did() {
 			Registry::register(RuntimeOrigin::signed(AGENT), profile("a", &["x"], munich())),
 			Error::<Test>::NoActiveDid
 		);
+	});
+}
+
+fn spent() -> Balance {
+	pallet_did::Delegations::<Test>::get(ALICE, AGENT).expect("delegated").spent_in_period
+}
+
+#[test]
+fn the_deposits_an_agent_locks_count_against_its_cap() {
+	test(|| {
+		// The registration's deposit is above a cap of 10: refused, whatever it costs in fees.
+		authorize(&["Ailocks"], 10);
+		assert_noop!(
+			as_agent(crate::Call::register { profile: profile("x", &["translation"], munich()) }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+		register_in_munich(ALICE);
+		assert_noop!(
+			as_agent(crate::Call::trust { account: BOB }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+	});
+}
+
+#[test]
+fn released_list_deposits_are_credited_back_and_deregistration_credits_the_rest() {
+	test(|| {
+		register_in_munich(ALICE);
+		authorize(&["Ailocks"], LIST_ENTRY_DEPOSIT * 2);
+		assert_ok!(as_agent(crate::Call::trust { account: BOB }));
+		assert_ok!(as_agent(crate::Call::block { account: CHARLIE }));
+		assert_eq!(spent(), LIST_ENTRY_DEPOSIT * 2);
+		assert_noop!(
+			as_agent(crate::Call::trust { account: DAVE }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+		assert_ok!(as_agent(crate::Call::untrust { account: BOB }));
+		assert_eq!(spent(), LIST_ENTRY_DEPOSIT);
+		assert_ok!(as_agent(crate::Call::deregister {}));
+		assert_eq!(spent(), 0);
+		assert!(crate::DepositCharges::<Test>::get(ALICE).is_none());
 	});
 }

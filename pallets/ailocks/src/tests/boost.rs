@@ -87,3 +87,53 @@ fn errors() {
 		);
 	});
 }
+
+#[test]
+fn a_boost_is_only_for_the_ailocks_own_service_area() {
+	test(|| {
+		// ALICE is in Munich (`u281z`): Berlin's cell is not hers to boost in.
+		register_in_munich(ALICE);
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u33d"), 5),
+			Error::<Test>::BoostOutsideServiceArea
+		);
+		// A region-level Ailock may boost in any cell of its region, and nowhere else.
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(BOB),
+			profile("b", &["translation"], located(SharingLevel::Region, Some("u28"), Some(b"DE")))
+		));
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(BOB), cell("u28z"), 5));
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(BOB), cell("u33d"), 5),
+			Error::<Test>::BoostOutsideServiceArea
+		);
+		// Sharing no cell: no boost at all.
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(CHARLIE),
+			profile("c", &["translation"], located(SharingLevel::Country, None, Some(b"DE")))
+		));
+		assert_noop!(
+			Registry::boost(RuntimeOrigin::signed(CHARLIE), cell("u281"), 5),
+			Error::<Test>::BoostOutsideServiceArea
+		);
+	});
+}
+
+#[test]
+fn moving_or_deregistering_ends_the_boosts() {
+	test(|| {
+		register_in_munich(ALICE);
+		register_in_munich(BOB);
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 50));
+		assert_ok!(Registry::boost(RuntimeOrigin::signed(BOB), cell("u281"), 50));
+		assert_ok!(Registry::deregister(RuntimeOrigin::signed(ALICE)));
+		let holders: Vec<_> = Boosts::<Test>::get(cell("u281")).iter().map(|b| b.ailock).collect();
+		assert_eq!(holders, vec![BOB]);
+		let berlin = located(SharingLevel::City, Some("u33db"), Some(b"DE"));
+		assert_ok!(Registry::update(
+			RuntimeOrigin::signed(BOB),
+			profile("b", &["translation"], berlin)
+		));
+		assert!(!Boosts::<Test>::contains_key(cell("u281")));
+	});
+}

@@ -1,7 +1,7 @@
 use super::*;
 use ailock_primitives::{geo::LocationTier, traits::ExperienceSink};
 
-fn near(
+pub(super) fn near(
 	geohash: &str,
 	code: Option<&[u8; 2]>,
 	tier: LocationTier,
@@ -14,7 +14,7 @@ fn near(
 		.collect()
 }
 
-fn register_at(who: AccountId, location: Location, skills: &[&str]) {
+pub(super) fn register_at(who: AccountId, location: Location, skills: &[&str]) {
 	assert_ok!(Registry::register(RuntimeOrigin::signed(who), profile("x", skills, location)));
 }
 
@@ -135,5 +135,98 @@ fn the_directory_summarises_profiles_for_matching() {
 			vec![ALICE]
 		);
 		assert!(Registry::summary(&CHARLIE).is_none());
+	});
+}
+
+/// The runtime's bound on Ailocks per discovery cell.
+const RUNTIME_CELL_BOUND: u32 = 4_096;
+
+/// Registers `count` Ailocks with fresh DIDs from account `first` on, at `location`.
+pub(super) fn crowd(first: AccountId, count: u32, location: Location) -> Vec<AccountId> {
+	(0..u64::from(count))
+		.map(|i| {
+			let who = first + i;
+			<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+				&who,
+				INITIAL_BALANCE,
+			);
+			assert_ok!(pallet_did::Pallet::<Test>::create(
+				RuntimeOrigin::signed(who),
+				Default::default(),
+				Default::default()
+			));
+			register_at(who, location.clone(), &["translation"]);
+			who
+		})
+		.collect()
+}
+
+#[test]
+fn a_full_region_bucket_of_offline_ailocks_hides_nobody_in_the_city() {
+	test(|| {
+		CellBound::set(RUNTIME_CELL_BOUND);
+		// The attack: a full region-level bucket at `u28`, never sending a heartbeat.
+		let region = located(SharingLevel::Region, Some("u28"), Some(b"DE"));
+		let stale = crowd(1_000, RUNTIME_CELL_BOUND, region);
+		System::set_block_number(HEARTBEAT_TIMEOUT + 2);
+		register_at(ALICE, munich(), &["translation"]);
+		assert_eq!(near("u281z7", Some(b"DE"), LocationTier::SameRegion, &[]), vec![ALICE]);
+		assert_eq!(near("u281z7", Some(b"DE"), LocationTier::Global, &[]), vec![ALICE]);
+		// Live ones in the region bucket (room made by reaping stale ones) rank after the city.
+		for who in &stale[..3] {
+			assert_ok!(Registry::reap(RuntimeOrigin::signed(BOB), *who));
+		}
+		let live = crowd(100_000, 3, located(SharingLevel::Region, Some("u28"), Some(b"DE")));
+		let found = near("u281z7", None, LocationTier::SameRegion, &[]);
+		assert_eq!(found.first(), Some(&ALICE));
+		assert_eq!(found.len(), 4);
+		assert!(live.iter().all(|who| found.contains(who)));
+	});
+}
+
+#[test]
+fn every_cell_of_a_crowded_region_is_read() {
+	test(|| {
+		CellBound::set(RUNTIME_CELL_BOUND);
+		// More Ailocks in the region than one old scan budget, in cells early in the alphabet.
+		crowd(1_000, RUNTIME_CELL_BOUND, located(SharingLevel::City, Some("u280z"), Some(b"DE")));
+		crowd(10_000, 100, located(SharingLevel::City, Some("u282z"), Some(b"DE")));
+		System::set_block_number(HEARTBEAT_TIMEOUT + 2);
+		// A live Ailock in the region's last cell is still found from elsewhere in the region.
+		register_at(
+			ALICE,
+			located(SharingLevel::City, Some("u28zz"), Some(b"DE")),
+			&["translation"],
+		);
+		assert_eq!(near("u281z7", None, LocationTier::SameRegion, &[]), vec![ALICE]);
+	});
+}
+
+#[test]
+fn the_global_tier_is_sampled_from_a_start_the_parent_hash_chooses() {
+	test(|| {
+		// Nobody shares a location: only the global index finds them.
+		let hidden = located(SharingLevel::None, None, None);
+		let crowd = crowd(1_000, 40, hidden);
+		let sample = |parent: u8| {
+			System::set_parent_hash(sp_core::H256::repeat_byte(parent));
+			Registry::ailocks_near(&cell("u281z7"), None, LocationTier::Global, &[], 40)
+				.into_iter()
+				.map(|hit| hit.ailock)
+				.collect::<Vec<_>>()
+		};
+		// Everyone is found when the sample has room, whatever the start.
+		let mut all = sample(1);
+		all.sort();
+		assert_eq!(all, crowd);
+		// The start moves with the parent hash: with room for 5, two blocks see different ones.
+		let first = |parent: u8| {
+			System::set_parent_hash(sp_core::H256::repeat_byte(parent));
+			use frame_support::storage::StoragePrefixedMap;
+			let prefix = crate::GlobalIndex::<Test>::final_prefix();
+			let seed = ailock_primitives::sampling::seed(&[parent; 32], b"global");
+			ailock_primitives::sampling::sample_keys(&prefix, seed, 1)
+		};
+		assert_ne!(first(1), first(2));
 	});
 }

@@ -7,6 +7,7 @@ mod deregister;
 mod discovery;
 mod evolution;
 mod heartbeat;
+mod reap;
 mod register;
 mod set_status;
 mod trust;
@@ -66,7 +67,8 @@ pub fn profile(name: &str, skills: &[&str], location: Location) -> ProfileOf<Tes
 		pricing: Pricing { min_price: 100, hourly_rate: 40 },
 		capacity: 3,
 		availability: WeeklyAvailability::daily(0b0001_1111, 9, 17),
-		utc_offset_minutes: 60,
+		// Sharing no location hides the offset too.
+		utc_offset_minutes: if location.sharing == SharingLevel::None { 0 } else { 60 },
 		location,
 	}
 }

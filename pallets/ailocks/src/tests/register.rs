@@ -24,6 +24,11 @@ fn registers_indexes_and_holds_the_deposit() {
 				cell: Some(cell("u281z")),
 				country: Some(country(b"DE")),
 				skills: p.skills.clone(),
+				languages: p.languages.clone(),
+				min_price: 100,
+				// Five days of 9:00–17:00.
+				available_hours: 40,
+				capacity: 3,
 				deposit: expected,
 			}
 			.into(),
@@ -189,5 +194,20 @@ fn a_did_with_an_ailock_cannot_be_deactivated() {
 			pallet_did::Pallet::<Test>::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
 			pallet_did::Error::<Test>::DidInUse
 		);
+	});
+}
+
+#[test]
+fn an_ailock_sharing_no_location_shares_no_utc_offset() {
+	test(|| {
+		let mut hidden = profile("x", &["translation"], located(SharingLevel::None, None, None));
+		assert_eq!(hidden.utc_offset_minutes, 0);
+		hidden.utc_offset_minutes = 60;
+		frame_support::assert_noop!(
+			Registry::register(RuntimeOrigin::signed(ALICE), hidden.clone()),
+			crate::Error::<Test>::UtcOffsetNotShared
+		);
+		hidden.utc_offset_minutes = 0;
+		assert_ok!(Registry::register(RuntimeOrigin::signed(ALICE), hidden));
 	});
 }

@@ -26,6 +26,11 @@ fn replaces_the_profile_and_moves_it_in_the_index() {
 				cell: Some(cell("xn774c06k")),
 				country: Some(country(b"JP")),
 				skills: p.skills.clone(),
+				languages: p.languages.clone(),
+				min_price: 100,
+				// Five days of 9:00–17:00.
+				available_hours: 40,
+				capacity: 3,
 				deposit: expected,
 			}
 			.into(),

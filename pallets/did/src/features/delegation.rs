@@ -5,14 +5,17 @@ use crate::{
 	AgentOwner, BalanceOf, Config, Delegations, Dids, Error, Event, Pallet, RawOrigin, ScopeOf,
 	WeightInfo,
 };
-use ailock_primitives::traits::{Actor, SpendGuard};
+use ailock_primitives::traits::{Actor, SpendCharge, SpendGuard};
 use frame_support::{
 	dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 	pallet_prelude::*,
 	traits::{GetCallMetadata, OriginTrait, PalletInfoAccess},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{CheckedAdd, Dispatchable, Saturating, Zero};
+use sp_runtime::{
+	traits::{CheckedAdd, Dispatchable, Saturating, Zero},
+	SaturatedConversion,
+};
 
 impl<T: Config> Pallet<T> {
 	#[allow(clippy::too_many_arguments)]
@@ -162,9 +165,9 @@ impl<T: Config> Pallet<T> {
 		owner: &T::AccountId,
 		agent: &T::AccountId,
 		amount: BalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<BlockNumberFor<T>, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let (spent_in_period, spend_cap) =
+		let (spent_in_period, spend_cap, period_start) =
 			Delegations::<T>::try_mutate(owner, agent, |entry| -> Result<_, DispatchError> {
 				let delegation = entry.as_mut().ok_or(Error::<T>::NotAnAgent)?;
 				ensure!(now < delegation.expires_at, Error::<T>::DelegationExpired);
@@ -181,7 +184,7 @@ impl<T: Config> Pallet<T> {
 					.filter(|spent| *spent <= delegation.spend_cap)
 					.ok_or(Error::<T>::SpendingCapExceeded)?;
 				delegation.spent_in_period = spent;
-				Ok((spent, delegation.spend_cap))
+				Ok((spent, delegation.spend_cap, delegation.period_start))
 			})?;
 		Self::deposit_event(Event::AgentSpent {
 			did: owner.clone(),
@@ -190,7 +193,37 @@ impl<T: Config> Pallet<T> {
 			spent_in_period,
 			spend_cap,
 		});
-		Ok(())
+		Ok(period_start)
+	}
+
+	/// Credits `amount` released from something `agent` locked back to its cap, if the period
+	/// it was charged in (starting at `period_start`) is still the current one.
+	pub(crate) fn refund_spending(
+		owner: &T::AccountId,
+		agent: &T::AccountId,
+		period_start: u64,
+		amount: BalanceOf<T>,
+	) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let refunded = Delegations::<T>::mutate(owner, agent, |entry| {
+			let delegation = entry.as_mut()?;
+			let current = now.saturating_sub(delegation.period_start) < delegation.period;
+			let same = delegation.period_start.saturated_into::<u64>() == period_start;
+			if !(current && same) {
+				return None;
+			}
+			let back = amount.min(delegation.spent_in_period);
+			delegation.spent_in_period = delegation.spent_in_period.saturating_sub(back);
+			Some((back, delegation.spent_in_period))
+		});
+		if let Some((amount, spent_in_period)) = refunded.filter(|(back, _)| !back.is_zero()) {
+			Self::deposit_event(Event::AgentRefunded {
+				did: owner.clone(),
+				agent: agent.clone(),
+				amount,
+				spent_in_period,
+			});
+		}
 	}
 }
 
@@ -200,10 +233,20 @@ fn name_of(name: &str) -> CallName {
 }
 
 impl<T: Config> SpendGuard<T::AccountId, BalanceOf<T>> for Pallet<T> {
-	fn charge(actor: &Actor<T::AccountId>, amount: BalanceOf<T>) -> DispatchResult {
-		match &actor.agent {
-			Some(agent) => Self::charge_spending(&actor.owner, agent, amount),
-			None => Ok(()),
-		}
+	fn charge(
+		actor: &Actor<T::AccountId>,
+		amount: BalanceOf<T>,
+	) -> Result<Option<SpendCharge<T::AccountId, BalanceOf<T>>>, DispatchError> {
+		let Some(agent) = &actor.agent else { return Ok(None) };
+		let period_start = Self::charge_spending(&actor.owner, agent, amount)?;
+		Ok(Some(SpendCharge {
+			agent: agent.clone(),
+			period_start: period_start.saturated_into(),
+			amount,
+		}))
+	}
+
+	fn refund(owner: &T::AccountId, charge: &SpendCharge<T::AccountId, BalanceOf<T>>) {
+		Self::refund_spending(owner, &charge.agent, charge.period_start, charge.amount);
 	}
 }

@@ -55,7 +55,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Funds held for `did` under the DID hold reason (for invariants and tests).
-	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn held_for(did: &T::AccountId) -> BalanceOf<T> {
 		<T::Currency as frame_support::traits::fungible::InspectHold<T::AccountId>>::balance_on_hold(
 			&HoldReason::DidDeposit.into(),

@@ -1,13 +1,11 @@
-//! `try_state` invariants: documents, deposits and delegations agree with each other.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state` invariants (public, so the mocks of pallets built on this one check them too): documents, deposits and delegations agree with each other.
 
 use crate::{AgentOwner, Config, DeactivatedDids, Delegations, Dids, Pallet};
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (did, doc) in Dids::<T>::iter() {
 			ensure!(!DeactivatedDids::<T>::contains_key(&did), "a deactivated DID is active");
 			ensure!(

@@ -70,11 +70,13 @@ impl<T: Config> Pallet<T> {
 		let doc = Self::controlled_document(&who, &did)?;
 		ensure!(!T::Dependents::in_use(&did), Error::<T>::DidInUse);
 		// At most `MaxAgents` entries: `authorize_agent` refuses more.
-		let mut revoked = 0u32;
+		let mut revoked: BoundedVec<T::AccountId, T::MaxAgents> = BoundedVec::new();
 		for (agent, _) in Delegations::<T>::drain_prefix(&did) {
 			AgentOwner::<T>::remove(&agent);
-			revoked = revoked.saturating_add(1);
+			// Never more than `MaxAgents`, so nothing is cut.
+			let _ = revoked.try_push(agent);
 		}
+		let count = revoked.len() as u32;
 		let released = Self::release_deposit(&did, &doc)?;
 		Dids::<T>::remove(&did);
 		DeactivatedDids::<T>::insert(&did, frame_system::Pallet::<T>::block_number());
@@ -83,7 +85,7 @@ impl<T: Config> Pallet<T> {
 			deposit_released: released,
 			agents_revoked: revoked,
 		});
-		Ok(revoked)
+		Ok(count)
 	}
 
 	/// The active document of `did`, if `who` controls it.

@@ -23,10 +23,20 @@ fn releases_everything_and_revokes_agents() {
 		assert!(AgentOwner::<Test>::get(AGENT).is_none());
 		assert!(AgentOwner::<Test>::get(OTHER_AGENT).is_none());
 		assert_eq!(Delegations::<Test>::iter_prefix(ALICE).count(), 0);
-		System::assert_last_event(
-			Event::DidDeactivated { did: ALICE, deposit_released: deposit, agents_revoked: 2 }
-				.into(),
-		);
+		let Some(RuntimeEvent::Did(Event::DidDeactivated {
+			did,
+			deposit_released,
+			agents_revoked,
+		})) = System::events().pop().map(|record| record.event)
+		else {
+			panic!("DidDeactivated is the last event")
+		};
+		assert_eq!((did, deposit_released), (ALICE, deposit));
+		let mut revoked = agents_revoked.into_inner();
+		revoked.sort();
+		let mut expected = vec![AGENT, OTHER_AGENT];
+		expected.sort();
+		assert_eq!(revoked, expected);
 		// The agent no longer acts for anyone.
 		assert_noop!(
 			Did::dispatch_as_agent(

@@ -61,7 +61,9 @@ impl<T: Config> Pallet<T> {
 				urgency: details.urgency,
 				weights: details.weights,
 			};
-			Self::validate_step(&step_details)?;
+			// A step is an intent like any other: the same rules (a zero share, an empty
+			// deliverable or a title with control characters are refused).
+			Self::validate_details(&step_details)?;
 			let intent = Self::open_intent(actor.clone(), step_details, Some((root, index)))?;
 			let state = if ready.contains(&index) { StepState::Ready } else { StepState::Waiting };
 			chain_steps.push(ChainStep { intent, depends_on: step.depends_on.clone(), state });
@@ -72,20 +74,20 @@ impl<T: Config> Pallet<T> {
 			crate::types::Chain { steps: BoundedVec::truncate_from(chain_steps), provenance };
 		Self::deposit_event(Event::ChainProposed {
 			root,
-			steps: chain.steps.iter().map(|s| s.intent).collect(),
-			ready,
+			steps: BoundedVec::truncate_from(
+				chain.steps.iter().map(|s| (s.intent, s.depends_on.clone())).collect(),
+			),
+			ready: BoundedVec::truncate_from(ready.clone()),
 			provenance,
 		});
+		// Every ready step is announced the same way, whether ready from the start or later.
+		for step in ready {
+			if let Some(entry) = chain.steps.get(usize::from(step)) {
+				Self::deposit_event(Event::StepReady { root, step, intent: entry.intent });
+			}
+		}
 		Chains::<T>::insert(root, chain);
 		Ok(())
-	}
-
-	/// What a step states beyond what the root already validated.
-	fn validate_step(details: &crate::DetailsOf<T>) -> DispatchResult {
-		let title = core::str::from_utf8(&details.title).map_err(|_| Error::<T>::InvalidTitle)?;
-		ensure!(!title.trim().is_empty(), Error::<T>::InvalidTitle);
-		Self::validate_skills(&details.skills)?;
-		Self::validate_target(&details.target)
 	}
 
 	fn chain_error(error: ChainError) -> DispatchError {
@@ -172,7 +174,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The sum of a chain's shares (for invariants).
-	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn chain_budget(chain: &ChainOf<T>) -> crate::BalanceOf<T> {
 		chain
 			.steps

@@ -33,7 +33,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Funds held from `who` for `reason` (for invariants and tests).
-	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
 		<T::Currency as frame_support::traits::fungible::InspectHold<T::AccountId>>::balance_on_hold(
 			&reason.into(),

@@ -1,5 +1,9 @@
 //! The discovery index of open intents and the search over it (same cell scheme as the
-//! registry: 4-character cells, region cells as they are).
+//! registry: 4-character cells, region cells as they are). A search reads nearest first and
+//! each cell whole (bounded by `MaxIntentsPerCell`): the searched cell, then the rest of its
+//! region, so intents in one cell can never starve another; it stops once a nearer tier fills the
+//! result. Global work is sampled fairly ([`ailock_primitives::sampling`]), at most [`MAX_SCAN`]
+//! entries from a start the parent block hash chooses.
 
 use crate::{
 	types::{NearbyIntent, Target},
@@ -10,10 +14,10 @@ use ailock_primitives::{
 	profile::Tag,
 };
 use alloc::vec::Vec;
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, storage::StoragePrefixedMap};
 use frame_system::pallet_prelude::BlockNumberFor;
 
-/// Most index entries one search reads.
+/// Most entries of global work one search samples.
 pub const MAX_SCAN: usize = 4096;
 
 impl<T: Config> Pallet<T> {
@@ -61,14 +65,31 @@ impl<T: Config> Pallet<T> {
 			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
 		let mut ids = Vec::new();
 		if let Some(cell) = &here.cell {
-			for bucket in cell.discovery_cells_around() {
-				let room = MAX_SCAN.saturating_sub(ids.len());
-				ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(&bucket).take(room));
+			// Every same-city intent is in the searched cell's own bucket.
+			let own = (cell.precision() >= ailock_primitives::geo::DISCOVERY_PRECISION)
+				.then(|| cell.discovery_cell());
+			if let Some(own) = &own {
+				ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(own));
+			}
+			if max_tier >= LocationTier::SameRegion {
+				for bucket in cell.discovery_cells_around().filter(|b| Some(b) != own.as_ref()) {
+					ids.extend(OpenIntentsByCell::<T>::iter_key_prefix(&bucket));
+				}
 			}
 		}
 		if max_tier == LocationTier::Global {
-			let room = MAX_SCAN.saturating_sub(ids.len());
-			ids.extend(OpenRemoteIntents::<T>::iter_keys().take(room));
+			let prefix = OpenRemoteIntents::<T>::final_prefix();
+			let parent = frame_system::Pallet::<T>::parent_hash();
+			let seed = ailock_primitives::sampling::seed(parent.as_ref(), b"remote-intents");
+			ids.extend(
+				ailock_primitives::sampling::sample_keys(&prefix, seed, MAX_SCAN)
+					.iter()
+					.filter_map(|raw| {
+						ailock_primitives::sampling::decode_blake2_128_concat::<
+							crate::types::IntentId,
+						>(raw, prefix.len())
+					}),
+			);
 		}
 		let mut found: Vec<_> = ids
 			.into_iter()

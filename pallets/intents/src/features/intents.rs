@@ -3,7 +3,7 @@
 use crate::{
 	types::{Description, Intent, IntentId, IntentStatus, StepState, MIN_TARGET_PRECISION},
 	BalanceOf, Chains, Config, DetailsOf, Error, Event, ExpiryQueue, HoldReason, IntentOf, Intents,
-	NextIntentId, OpenedThisBlock, Pallet,
+	NextIntentId, Pallet,
 };
 use ailock_primitives::{
 	chain::StepIndex,
@@ -92,16 +92,18 @@ impl<T: Config> Pallet<T> {
 	) -> Result<IntentId, DispatchError> {
 		let id = NextIntentId::<T>::get();
 		let deposit = Self::deposit_for(T::IntentDeposit::get(), &details);
+		// What an agent makes its owner lock counts against its cap like what it spends.
+		let mut charge = None;
+		T::SpendGuard::charge_into(&actor, deposit, &mut charge)?;
+		if let Some(charge) = charge {
+			crate::IntentCharges::<T>::insert(id, charge);
+		}
 		Self::hold(HoldReason::IntentDeposit, &actor.owner, deposit)?;
 		Self::add_to_index(id, &details.target)?;
 		ExpiryQueue::<T>::try_mutate(details.deadline, |queue| queue.try_push(id))
 			.map_err(|_| Error::<T>::ExpiryBucketFull)?;
-		// The matcher handles what it can; an overflowing block's extra intents are simply not
-		// matched automatically (providers still find them through discovery).
-		OpenedThisBlock::<T>::mutate(|opened| {
-			let _ = opened.try_push(id);
-		});
 		NextIntentId::<T>::put(id.saturating_add(1));
+		crate::IntentCount::<T>::mutate(&actor.owner, |count| *count = count.saturating_add(1));
 		Self::deposit_event(Event::IntentPosted {
 			intent: id,
 			owner: actor.owner.clone(),
@@ -167,8 +169,24 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn end_intent(id: IntentId, status: IntentStatus) {
 		let Some(intent) = Intents::<T>::take(id) else { return };
 		Self::remove_from_index(id, &intent.details.target);
+		crate::IntentCount::<T>::mutate_exists(&intent.owner, |count| {
+			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+		});
+		// An ended intent gives its expiry slot back, so a bucket only ever fills with live,
+		// deposit-paying intents (post-and-cancel cannot block a deadline for the price of fees).
+		ExpiryQueue::<T>::mutate_exists(intent.details.deadline, |queue| {
+			if let Some(ids) = queue {
+				ids.retain(|queued| *queued != id);
+				if ids.is_empty() {
+					*queue = None;
+				}
+			}
+		});
 		let released: BalanceOf<T> =
 			Self::release(HoldReason::IntentDeposit, &intent.owner, intent.deposit);
+		if let Some(charge) = crate::IntentCharges::<T>::take(id) {
+			T::SpendGuard::refund(&intent.owner, &charge);
+		}
 		crate::Matches::<T>::remove(id);
 		Self::deposit_event(Event::IntentStatusChanged {
 			intent: id,

@@ -1,6 +1,4 @@
-//! `try_state` invariants: indexes match storage, chains are consistent, deposits are held.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state` invariants (public, so the mocks of pallets built on this one check them too): indexes match storage, chains are consistent, deposits are held.
 
 use crate::{
 	types::{IntentStatus, StepState},
@@ -11,10 +9,12 @@ use frame_support::ensure;
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut held: BTreeMap<T::AccountId, crate::BalanceOf<T>> = BTreeMap::new();
+		let mut owned: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut indexed = 0usize;
 		for (id, intent) in Intents::<T>::iter() {
+			*owned.entry(intent.owner.clone()).or_default() += 1;
 			let entry = held.entry(intent.owner.clone()).or_default();
 			*entry = entry.saturating_add(intent.deposit);
 			let has_chain = Chains::<T>::contains_key(id);
@@ -78,13 +78,45 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
+		for (deadline, queue) in crate::ExpiryQueue::<T>::iter() {
+			ensure!(!queue.is_empty(), "an empty expiry bucket is stored");
+			for id in queue.iter() {
+				let intent = Intents::<T>::get(id).ok_or("an ended intent holds an expiry slot")?;
+				ensure!(
+					intent.details.deadline == deadline,
+					"an intent queued at another deadline"
+				);
+			}
+		}
+		for (id, intent) in Intents::<T>::iter() {
+			let now = frame_system::Pallet::<T>::block_number();
+			if intent.status.is_open() && intent.details.deadline >= now {
+				ensure!(
+					crate::ExpiryQueue::<T>::get(intent.details.deadline).contains(&id),
+					"an open intent is missing from its expiry bucket"
+				);
+			}
+		}
 		for (owner, expected) in held {
 			ensure!(
 				Self::held(HoldReason::IntentDeposit, &owner) == expected,
 				"held intent deposits differ from the intents"
 			);
 		}
+		for (id, charge) in crate::IntentCharges::<T>::iter() {
+			let intent = Intents::<T>::get(id).ok_or("an ended intent keeps an agent charge")?;
+			ensure!(charge.amount <= intent.deposit, "an agent charge exceeds the deposit");
+		}
+		for (ailock, charge) in crate::OfferCharges::<T>::iter() {
+			let offer =
+				crate::Offers::<T>::get(&ailock).ok_or("a withdrawn offer keeps a charge")?;
+			ensure!(charge.amount <= offer.deposit, "an agent charge exceeds the deposit");
+		}
+		let counted: BTreeMap<_, _> = crate::IntentCount::<T>::iter().collect();
+		ensure!(counted == owned, "intent counts per owner differ from the intents");
 		for (ailock, stored) in crate::Offers::<T>::iter() {
+			use ailock_primitives::traits::AilockDirectory;
+			ensure!(T::Directory::summary(&ailock).is_some(), "an offer outlived its Ailock");
 			ensure!(
 				Self::held(HoldReason::OfferDeposit, &ailock) == stored.deposit,
 				"held offer deposit differs"

@@ -4,7 +4,7 @@
 use crate::{types::IntentId, Config, Error, Event, IntentOf, Intents, Matchers, Matches, Pallet};
 use ailock_primitives::{
 	geo::{DisclosedLocation, LocationTier},
-	matching::{score, MatchInput},
+	matching::{score, Flexibility, MatchInput},
 	traits::{AilockDirectory, ReputationScores},
 };
 use alloc::vec::Vec;
@@ -33,13 +33,23 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The score of `ailock` for `intent` from the current chain state; `None` when the Ailock
-	/// is not registered or not live.
-	pub fn score_of(intent: &IntentOf<T>, ailock: &T::AccountId) -> Option<Perbill> {
-		let summary = T::Directory::summary(ailock)?;
-		if !summary.live {
-			return None;
+	/// How far from its target an intent accepts a provider: `Strict` work stays in the city.
+	pub fn reach(intent: &IntentOf<T>) -> LocationTier {
+		match intent.details.target.flexibility {
+			Flexibility::Strict => LocationTier::SameCity,
+			Flexibility::Preferred | Flexibility::Flexible | Flexibility::Global => {
+				LocationTier::Global
+			},
 		}
+	}
+
+	/// The score of `ailock` for `intent` from the current chain state, or why it may not be
+	/// invited: the owner's own Ailock, an unregistered or offline one, one beyond the
+	/// intent's reach, or one that scores zero.
+	pub fn assess(intent: &IntentOf<T>, ailock: &T::AccountId) -> Result<Perbill, Error<T>> {
+		ensure!(ailock != &intent.owner, Error::<T>::SelfMatch);
+		let summary = T::Directory::summary(ailock).ok_or(Error::<T>::UnknownAilock)?;
+		ensure!(summary.live, Error::<T>::UnknownAilock);
 		let details = &intent.details;
 		let target = DisclosedLocation {
 			cell: details.target.cell.clone(),
@@ -50,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			LocationTier::between(&target, &summary.location)
 		};
+		ensure!(tier <= Self::reach(intent), Error::<T>::OutOfReach);
 		let skills_matched =
 			details.skills.iter().filter(|s| summary.skills.contains(s)).count() as u32;
 		let language_match = details.languages.is_empty()
@@ -67,37 +78,72 @@ impl<T: Config> Pallet<T> {
 			available_hours: summary.available_hours,
 			has_capacity: summary.has_capacity,
 		};
-		Some(score(&input, &details.weights))
+		let value = score(&input, &details.weights);
+		ensure!(!value.is_zero(), Error::<T>::ZeroScore);
+		Ok(value)
 	}
 
+	/// The score of `ailock` for `intent` now, `None` when it may not be invited.
+	pub fn score_of(intent: &IntentOf<T>, ailock: &T::AccountId) -> Option<Perbill> {
+		Self::assess(intent, ailock).ok()
+	}
+
+	/// Best first; equal scores by account, so the order depends on nothing a submitter chose.
+	fn rank(list: &mut [(T::AccountId, Perbill)]) {
+		list.sort_by(|(a, score_a), (b, score_b)| score_b.cmp(score_a).then(a.cmp(b)));
+	}
+
+	/// The intent's invitations once `candidates` are merged in: every candidate scored by
+	/// the runtime (a submitter states no score and no order), the stored invitations
+	/// re-scored (those gone offline or out of reach give way), the best `MaxMatches` of both
+	/// kept, best first.
+	pub fn merged_matches(
+		id: IntentId,
+		intent: &IntentOf<T>,
+		candidates: &[T::AccountId],
+	) -> Result<Vec<(T::AccountId, Perbill)>, Error<T>> {
+		ensure!(!candidates.is_empty(), Error::<T>::NoMatches);
+		let mut merged: Vec<(T::AccountId, Perbill)> = Vec::new();
+		for (index, ailock) in candidates.iter().enumerate() {
+			ensure!(
+				!candidates.iter().take(index).any(|other| other == ailock),
+				Error::<T>::DuplicateMatch
+			);
+			merged.push((ailock.clone(), Self::assess(intent, ailock)?));
+		}
+		for (ailock, _) in Matches::<T>::get(id).unwrap_or_default() {
+			if merged.iter().any(|(other, _)| other == &ailock) {
+				continue;
+			}
+			if let Ok(now) = Self::assess(intent, &ailock) {
+				merged.push((ailock, now));
+			}
+		}
+		Self::rank(&mut merged);
+		merged.truncate(T::MaxMatches::get() as usize);
+		Ok(merged)
+	}
+
+	/// Merges a matcher's `candidates` into the intent's invitations
+	/// ([`Self::merged_matches`]): the stored list is the best of everything any matcher
+	/// submitted, so a partial or bad list can never lock out a better one. Fails when
+	/// nothing changed, so a repeated submission is not free.
 	pub(crate) fn do_submit_matches(
 		matcher: T::AccountId,
 		id: IntentId,
-		matches: BoundedVec<(T::AccountId, Perbill), T::MaxMatches>,
+		candidates: BoundedVec<T::AccountId, T::MaxMatches>,
 	) -> DispatchResult {
 		ensure!(Matchers::<T>::get().contains(&matcher), Error::<T>::NotMatcher);
 		let intent = Intents::<T>::get(id).ok_or(Error::<T>::IntentNotFound)?;
 		ensure!(intent.status.is_open(), Error::<T>::NotOpen);
-		ensure!(!Matches::<T>::contains_key(id), Error::<T>::AlreadyMatched);
-		ensure!(
-			matches.windows(2).all(|pair| pair.first().map(|p| p.1) >= pair.get(1).map(|p| p.1)),
-			Error::<T>::MatchesNotSorted
-		);
-		let tolerance = T::ScoreTolerance::get();
-		for (index, (ailock, submitted)) in matches.iter().enumerate() {
-			ensure!(
-				!matches.iter().take(index).any(|(other, _)| other == ailock),
-				Error::<T>::DuplicateMatch
-			);
-			let actual = Self::score_of(&intent, ailock).ok_or(Error::<T>::UnknownAilock)?;
-			let difference =
-				if actual > *submitted { actual - *submitted } else { *submitted - actual };
-			ensure!(difference <= tolerance, Error::<T>::ForgedScore);
-		}
+		let merged = Self::merged_matches(id, &intent, &candidates)?;
+		let stored = Matches::<T>::get(id).map(|m| m.into_inner()).unwrap_or_default();
+		ensure!(merged != stored, Error::<T>::MatchesNotImproved);
+		let matches: BoundedVec<_, T::MaxMatches> = BoundedVec::truncate_from(merged);
 		Self::deposit_event(Event::MatchesSubmitted {
 			intent: id,
 			matcher,
-			invited: matches.to_vec(),
+			matches: matches.clone(),
 		});
 		Matches::<T>::insert(id, matches);
 		Ok(())
@@ -108,12 +154,6 @@ impl<T: Config> Pallet<T> {
 	/// intent's target (everyone for global work).
 	pub fn compute_matches(intent: &IntentOf<T>, limit: u32) -> Vec<(T::AccountId, Perbill)> {
 		let details = &intent.details;
-		let reach = match details.target.flexibility {
-			ailock_primitives::matching::Flexibility::Strict => LocationTier::SameCity,
-			ailock_primitives::matching::Flexibility::Preferred
-			| ailock_primitives::matching::Flexibility::Flexible
-			| ailock_primitives::matching::Flexibility::Global => LocationTier::Global,
-		};
 		// Global work has no cell: search from anywhere, every Ailock is in the global tier.
 		let Some(probe) = details
 			.target
@@ -125,18 +165,17 @@ impl<T: Config> Pallet<T> {
 		};
 		// Read more candidates than needed: the best score is not always the nearest.
 		let pool = limit.saturating_mul(4).max(limit);
-		let mut scored: Vec<(T::AccountId, Perbill)> =
-			T::Directory::candidates(&probe, details.target.country, reach, &[], pool)
-				.into_iter()
-				.filter_map(|ailock| {
-					if ailock == intent.owner {
-						return None;
-					}
-					Self::score_of(intent, &ailock).map(|s| (ailock, s))
-				})
-				.filter(|(_, s)| !s.is_zero())
-				.collect();
-		scored.sort_by_key(|(_, score)| core::cmp::Reverse(*score));
+		let mut scored: Vec<(T::AccountId, Perbill)> = T::Directory::candidates(
+			&probe,
+			details.target.country,
+			Self::reach(intent),
+			&[],
+			pool,
+		)
+		.into_iter()
+		.filter_map(|ailock| Self::score_of(intent, &ailock).map(|s| (ailock, s)))
+		.collect();
+		Self::rank(&mut scored);
 		scored.truncate(limit as usize);
 		scored
 	}
@@ -165,14 +204,22 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Offchain: matches every intent opened in the block just imported and submits each
-	/// result as a signed `submit_matches` from the first matcher key in the keystore. An
-	/// intent stays on this node's retry list until its matches are on chain (or it closes):
-	/// a submission the pool refused, or one dropped before inclusion, is sent again
-	/// [`MATCH_RETRY_BLOCKS`] blocks later, at most [`MATCH_ATTEMPTS`] times.
+	/// Offchain: matches every intent opened since this node last looked and submits each
+	/// result as a signed `submit_matches` from the first matcher key in the keystore.
+	///
+	/// New intents are taken in id order from a node-local cursor, as many per block as the
+	/// retry list has room for, so an intent opened in a busy block is matched in a later one,
+	/// never skipped. An intent stays on the retry list while its stored invitations would
+	/// still change by this node's list (a submission the pool refused, one dropped before
+	/// inclusion, or another matcher's worse list): it is sent again [`MATCH_RETRY_BLOCKS`]
+	/// blocks later, at most [`MATCH_ATTEMPTS`] times, and forgotten once the chain holds what
+	/// this node found or the intent closes.
 	pub(crate) fn match_opened_intents(now: frame_system::pallet_prelude::BlockNumberFor<T>) {
 		use frame_system::offchain::{SendSignedTransaction, Signer};
-		use sp_runtime::offchain::storage_lock::{StorageLock, Time};
+		use sp_runtime::offchain::{
+			storage::StorageValueRef,
+			storage_lock::{StorageLock, Time},
+		};
 		// Sign only with a local key whose account is an authorised matcher: a node holding
 		// some other `mtch` key would only pay fees for refused submissions.
 		let matchers = Matchers::<T>::get();
@@ -189,49 +236,62 @@ impl<T: Config> Pallet<T> {
 			sp_core::offchain::Duration::from_millis(MATCHER_LOCK_MILLIS),
 		);
 		let _guard = lock.lock();
-		let list = sp_runtime::offchain::storage::StorageValueRef::persistent(MATCHER_RETRY_KEY);
+		let list = StorageValueRef::persistent(MATCHER_RETRY_KEY);
 		let mut pending: Vec<PendingMatch<_>> = list.get().ok().flatten().unwrap_or_default();
-		for id in crate::OpenedThisBlock::<T>::get() {
-			if !pending.iter().any(|entry| entry.intent == id) {
-				pending.push(PendingMatch { intent: id, due: now, attempts: 0 });
+		let cursor_ref = StorageValueRef::persistent(MATCHER_CURSOR_KEY);
+		let mut cursor: IntentId = cursor_ref.get().ok().flatten().unwrap_or_default();
+		let next_id = crate::NextIntentId::<T>::get();
+		let mut read = 0u32;
+		while cursor < next_id && pending.len() < MAX_PENDING_MATCHES && read < MAX_CURSOR_READS {
+			read = read.saturating_add(1);
+			if Intents::<T>::get(cursor).is_some_and(|intent| intent.status.is_open()) {
+				pending.push(PendingMatch { intent: cursor, due: now, attempts: 0 });
 			}
+			cursor = cursor.saturating_add(1);
 		}
+		cursor_ref.set(&cursor);
 		pending.retain(|entry| {
 			entry.attempts < MATCH_ATTEMPTS
-				&& !Matches::<T>::contains_key(entry.intent)
 				&& Intents::<T>::get(entry.intent).is_some_and(|intent| intent.status.is_open())
 		});
 		let signer = Signer::<T, T::MatcherId>::any_account().with_filter(keys);
+		let mut settled = Vec::new();
 		for entry in pending.iter_mut().filter(|entry| entry.due <= now) {
 			let id = entry.intent;
 			entry.attempts = entry.attempts.saturating_add(1);
 			entry.due = now.saturating_add(MATCH_RETRY_BLOCKS.into());
 			let Some(intent) = Intents::<T>::get(id) else { continue };
 			// Nobody to invite yet; Ailocks that register later get another look.
-			let found = Self::compute_matches(&intent, T::MaxMatches::get());
+			let found: Vec<T::AccountId> = Self::compute_matches(&intent, T::MaxMatches::get())
+				.into_iter()
+				.map(|(ailock, _)| ailock)
+				.collect();
 			if found.is_empty() {
 				continue;
 			}
-			let matches: BoundedVec<_, T::MaxMatches> = BoundedVec::truncate_from(found);
+			let stored = Matches::<T>::get(id).map(|m| m.into_inner()).unwrap_or_default();
+			if Self::merged_matches(id, &intent, &found).is_ok_and(|merged| merged == stored) {
+				settled.push(id);
+				continue;
+			}
+			let candidates: BoundedVec<_, T::MaxMatches> = BoundedVec::truncate_from(found);
 			let sent = signer.send_signed_transaction(|_| crate::Call::submit_matches {
 				intent: id,
-				matches: matches.clone(),
+				candidates: candidates.clone(),
 			});
 			match sent {
 				Some((_, Ok(()))) => log::info!(
-					target: "ailock::matcher",
+					target: crate::LOG_TARGET,
 					"block {now:?}: matched intent {id} (attempt {})", entry.attempts
 				),
 				Some((account, Err(()))) => log::warn!(
-					target: "ailock::matcher",
+					target: crate::LOG_TARGET,
 					"intent {id}: the pool refused the matches of {:?}", account.id
 				),
-				None => log::warn!(target: "ailock::matcher", "intent {id}: no key signed"),
+				None => log::warn!(target: crate::LOG_TARGET, "intent {id}: no key signed"),
 			}
 		}
-		// The oldest entries give way when the list is full: new intents matter most.
-		let excess = pending.len().saturating_sub(MAX_PENDING_MATCHES);
-		pending.drain(..excess);
+		pending.retain(|entry| !settled.contains(&entry.intent));
 		list.set(&pending);
 	}
 }
@@ -240,8 +300,12 @@ impl<T: Config> Pallet<T> {
 pub const MATCH_RETRY_BLOCKS: u32 = 10;
 /// Submissions per intent before this node gives up on it.
 pub const MATCH_ATTEMPTS: u8 = 3;
-/// Intents this node's retry list holds at most.
+/// Intents this node's retry list holds at most; newer ones wait behind the cursor.
 pub const MAX_PENDING_MATCHES: usize = 64;
+/// Intent ids the cursor reads per block at most (ended ids are skipped, but still read).
+pub const MAX_CURSOR_READS: u32 = 256;
+/// Offchain (node-local) storage of the next intent id this node's matcher has not looked at.
+pub const MATCHER_CURSOR_KEY: &[u8] = b"ailock::intents::matcher::cursor";
 /// Offchain (node-local) storage of the retry list.
 pub const MATCHER_RETRY_KEY: &[u8] = b"ailock::intents::matcher::pending";
 const MATCHER_LOCK_KEY: &[u8] = b"ailock::intents::matcher::lock";

@@ -2,20 +2,21 @@
 
 use crate::{
 	types::{Offer, StoredOffer},
-	BalanceOf, Config, Error, Event, HoldReason, Offers, Pallet,
+	BalanceOf, Config, Error, Event, HoldReason, OfferCharges, Offers, Pallet,
 };
-use ailock_primitives::traits::AilockDirectory;
+use ailock_primitives::traits::{Actor, AilockDirectory, SpendGuard};
 use frame_support::pallet_prelude::*;
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// Posts (`replace == false`) or replaces an offer.
 	pub(crate) fn do_post_offer(
-		ailock: T::AccountId,
+		actor: Actor<T::AccountId>,
 		offer: Offer<BalanceOf<T>>,
 		replace: bool,
 	) -> DispatchResult {
-		ensure!(T::Directory::summary(&ailock).is_some(), Error::<T>::NotAnAilock);
+		let ailock = actor.owner.clone();
+		let summary = T::Directory::summary(&ailock).ok_or(Error::<T>::NotAnAilock)?;
 		let existing = Offers::<T>::get(&ailock);
 		match (&existing, replace) {
 			(Some(_), false) => return Err(Error::<T>::OfferExists.into()),
@@ -27,13 +28,28 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidOffer
 		);
 		Self::validate_skills(&offer.skills)?;
+		// The service area never tells more than the Ailock shares of its location: at most
+		// its cell's precision, a country-sized cell when it shares only a country, nothing
+		// when it shares nothing.
+		let finest = match (&summary.location.cell, &summary.location.country) {
+			(Some(cell), _) => cell.precision(),
+			(None, Some(_)) => ailock_primitives::geo::COUNTRY_PRECISION,
+			(None, None) => 0,
+		};
+		ensure!(offer.area.precision() <= finest, Error::<T>::AreaTooPrecise);
 		let deposit = Self::deposit_for(T::OfferDeposit::get(), &offer);
 		let held = existing.as_ref().map(|o| o.deposit).unwrap_or_default();
+		let mut charge = OfferCharges::<T>::get(&ailock);
 		if deposit > held {
-			Self::hold(HoldReason::OfferDeposit, &ailock, deposit.saturating_sub(held))?;
+			let more = deposit.saturating_sub(held);
+			T::SpendGuard::charge_into(&actor, more, &mut charge)?;
+			Self::hold(HoldReason::OfferDeposit, &ailock, more)?;
 		} else {
-			Self::release(HoldReason::OfferDeposit, &ailock, held.saturating_sub(deposit));
+			let less = held.saturating_sub(deposit);
+			Self::release(HoldReason::OfferDeposit, &ailock, less);
+			T::SpendGuard::release_from(&ailock, less, &mut charge);
 		}
+		OfferCharges::<T>::set(&ailock, charge);
 		Self::deposit_event(Event::OfferPosted {
 			ailock: ailock.clone(),
 			offer: offer.clone(),
@@ -46,10 +62,33 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Withdraws the offer of a deregistered Ailock, if it has one.
+	pub(crate) fn drop_offer_of(ailock: &T::AccountId) {
+		if Offers::<T>::contains_key(ailock) {
+			let _ = Self::do_withdraw_offer(ailock.clone());
+		}
+	}
+
 	pub(crate) fn do_withdraw_offer(ailock: T::AccountId) -> DispatchResult {
 		let stored = Offers::<T>::take(&ailock).ok_or(Error::<T>::OfferNotFound)?;
 		let released = Self::release(HoldReason::OfferDeposit, &ailock, stored.deposit);
+		if let Some(charge) = OfferCharges::<T>::take(&ailock) {
+			T::SpendGuard::refund(&ailock, &charge);
+		}
 		Self::deposit_event(Event::OfferWithdrawn { ailock, deposit_released: released });
 		Ok(())
+	}
+}
+
+impl<T: Config> ailock_primitives::traits::OnAilockDeregistered<T::AccountId> for Pallet<T> {
+	fn on_deregistered(ailock: &T::AccountId) {
+		Self::drop_offer_of(ailock);
+	}
+}
+
+impl<T: Config> ailock_primitives::traits::DidDependents<T::AccountId> for Pallet<T> {
+	/// A DID with intents that have not ended (their deposits are held) stays active.
+	fn in_use(did: &T::AccountId) -> bool {
+		crate::IntentCount::<T>::get(did) > 0
 	}
 }

@@ -78,3 +78,18 @@ fn errors() {
 		);
 	});
 }
+
+#[test]
+fn a_did_with_open_intents_cannot_be_deactivated() {
+	test(|| {
+		let id = post(ALICE, translation(2_000));
+		assert_eq!(crate::IntentCount::<Test>::get(ALICE), 1);
+		frame_support::assert_noop!(
+			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
+			pallet_did::Error::<Test>::DidInUse
+		);
+		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), id));
+		assert!(!crate::IntentCount::<Test>::contains_key(ALICE));
+		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
+	});
+}

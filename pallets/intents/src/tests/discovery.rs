@@ -40,3 +40,51 @@ fn finds_open_intents_nearby_by_tier_budget_and_skills() {
 		assert_eq!(near("u281z7", LocationTier::SameCity, &["translation"]), vec![small]);
 	});
 }
+
+#[test]
+fn a_full_region_bucket_of_intents_hides_nobody_in_the_city() {
+	test(|| {
+		// The runtime's bound on open intents per discovery cell.
+		const RUNTIME_CELL_BOUND: u32 = 4_096;
+		MaxIntentsInCell::set(RUNTIME_CELL_BOUND);
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+			&BOB,
+			Balance::MAX / 4,
+		);
+		// The attack: a full region-target bucket at `u28` (each a live, deposit-paying intent).
+		for i in 0..RUNTIME_CELL_BOUND {
+			let mut region = translation(1_000);
+			region.target.cell = Some(cell("u28"));
+			region.deadline = 100 + u64::from(i / MAX_EXPIRIES);
+			post(BOB, region);
+		}
+		let mut city = translation(500);
+		city.deadline = 900;
+		let munich = post(ALICE, city);
+		assert_eq!(near("u281z7", LocationTier::SameCity, &[]), vec![munich]);
+		let regional = near("u281z7", LocationTier::SameRegion, &[]);
+		assert_eq!(regional.first(), Some(&munich));
+		assert_eq!(regional.len(), 10);
+	});
+}
+
+#[test]
+fn global_work_is_sampled_whoever_posted_the_rest() {
+	test(|| {
+		let mut ids = Vec::new();
+		for i in 0..30u64 {
+			let mut remote = translation(1_000 + u128::from(i));
+			remote.target = target(None, Flexibility::Global);
+			remote.deadline = 100 + i / u64::from(MAX_EXPIRIES);
+			ids.push(post(ALICE, remote));
+		}
+		let found: Vec<IntentId> =
+			Intents::open_intents_near(&cell("u281z7"), None, LocationTier::Global, &[], 30)
+				.into_iter()
+				.map(|hit| hit.id)
+				.collect();
+		// Highest budget first: every remote intent found when the sample has room.
+		ids.reverse();
+		assert_eq!(found, ids);
+	});
+}

@@ -74,3 +74,27 @@ fn a_chain_with_nothing_done_ends_cancelled() {
 		assert_eq!(held_for_intents(ALICE), 0);
 	});
 }
+
+#[test]
+fn cancelled_intents_give_their_expiry_slot_back() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		// More post-and-cancel cycles than the bucket holds: each cancelled intent must leave.
+		for _ in 0..MAX_EXPIRIES {
+			let id = post(BOB, translation(2_000));
+			assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(BOB), id));
+		}
+		assert_eq!(ExpiryQueue::<Test>::get(100).to_vec(), vec![root]);
+		assert_ok!(Intents::propose_chain(
+			RuntimeOrigin::signed(ALICE),
+			root,
+			BoundedVec::truncate_from(conference_steps()),
+			None
+		));
+		let steps: Vec<IntentId> =
+			Chains::<Test>::get(root).expect("chain").steps.iter().map(|s| s.intent).collect();
+		let mut queued = vec![root];
+		queued.extend(steps);
+		assert_eq!(ExpiryQueue::<Test>::get(100).to_vec(), queued);
+	});
+}

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{Error, Event, ExpiryQueue, OpenIntentsByCell, OpenedThisBlock};
+use crate::{Error, Event, ExpiryQueue, OpenIntentsByCell};
 use frame_support::assert_noop;
 use sp_runtime::Perbill;
 
@@ -19,7 +19,6 @@ fn posts_indexes_queues_and_holds_the_deposit() {
 		assert_eq!(held_for_intents(ALICE), deposit);
 		assert!(OpenIntentsByCell::<Test>::contains_key(cell("u281"), id));
 		assert_eq!(ExpiryQueue::<Test>::get(100).to_vec(), vec![id]);
-		assert_eq!(OpenedThisBlock::<Test>::get().to_vec(), vec![id]);
 		System::assert_last_event(
 			Event::IntentPosted {
 				intent: id,
@@ -156,5 +155,119 @@ fn an_agent_posts_for_its_owner_within_the_cap() {
 		assert_eq!(intent(id).owner, ALICE);
 		assert!(held_for_intents(ALICE) > 0 && held_for_intents(AGENT) == 0);
 		assert_noop!(as_agent(501), pallet_did::Error::<Test>::SpendingCapExceeded);
+	});
+}
+
+/// Authorises AGENT for ALICE on every call of the Intents pallet with `cap` per 100 blocks.
+fn agent_with_cap(cap: Balance) {
+	let scope = BoundedVec::truncate_from(vec![pallet_did::types::CallScope {
+		pallet: BoundedVec::truncate_from(b"Intents".to_vec()),
+		call: None,
+	}]);
+	assert_ok!(pallet_did::Pallet::<Test>::authorize_agent(
+		RuntimeOrigin::signed(ALICE),
+		ALICE,
+		AGENT,
+		scope,
+		cap,
+		100,
+		1_000
+	));
+}
+
+fn as_agent(
+	call: crate::Call<Test>,
+) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+	pallet_did::Pallet::<Test>::dispatch_as_agent(
+		RuntimeOrigin::signed(AGENT),
+		Box::new(RuntimeCall::Intents(call)),
+	)
+}
+
+fn spent() -> Balance {
+	pallet_did::Delegations::<Test>::get(ALICE, AGENT).expect("delegated").spent_in_period
+}
+
+#[test]
+fn the_deposits_an_agent_locks_count_against_its_cap() {
+	test(|| {
+		// Ten intents of budget 1 fit a cap of 10 only if their deposits went unseen.
+		agent_with_cap(10);
+		assert_noop!(
+			as_agent(crate::Call::post_intent { details: translation(1) }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+	});
+}
+
+#[test]
+fn a_released_deposit_is_credited_back_within_its_period() {
+	test(|| {
+		let deposit = Intents::deposit_for(INTENT_DEPOSIT, &translation(10));
+		agent_with_cap(2 * (deposit + 10) - 1);
+		let first = crate::NextIntentId::<Test>::get();
+		assert_ok!(as_agent(crate::Call::post_intent { details: translation(10) }));
+		assert_eq!(spent(), deposit + 10);
+		assert_noop!(
+			as_agent(crate::Call::post_intent { details: translation(10) }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+		assert_ok!(as_agent(crate::Call::cancel_intent { intent: first }));
+		System::assert_has_event(
+			pallet_did::Event::<Test>::AgentRefunded {
+				did: ALICE,
+				agent: AGENT,
+				amount: deposit,
+				spent_in_period: 10,
+			}
+			.into(),
+		);
+		assert_eq!(spent(), 10, "the budget stays spent, the deposit came back");
+		assert!(!crate::IntentCharges::<Test>::contains_key(first));
+		assert_ok!(as_agent(crate::Call::post_intent { details: translation(10) }));
+	});
+}
+
+#[test]
+fn a_deposit_released_in_a_later_period_is_not_credited_to_it() {
+	test(|| {
+		let mut later = translation(10);
+		later.deadline = 500;
+		let deposit = Intents::deposit_for(INTENT_DEPOSIT, &later);
+		agent_with_cap(deposit + 10);
+		let first = crate::NextIntentId::<Test>::get();
+		assert_ok!(as_agent(crate::Call::post_intent { details: later.clone() }));
+		run_to(101);
+		assert_ok!(as_agent(crate::Call::post_intent { details: later }));
+		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), first));
+		assert_eq!(spent(), deposit + 10, "the new period keeps its own spending");
+	});
+}
+
+#[test]
+fn chains_and_offers_by_an_agent_are_charged_too() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		agent_with_cap(100);
+		assert_noop!(
+			as_agent(crate::Call::propose_chain {
+				root,
+				steps: BoundedVec::truncate_from(conference_steps()),
+				provenance: None
+			}),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
+		ailock_at(ALICE, "u281z", b"DE", "translation", 100);
+		let offer = Offer {
+			skills: skills(&["translation"]),
+			price: 300,
+			area: cell("u281"),
+			reach: ailock_primitives::geo::LocationTier::SameRegion,
+			capacity: 2,
+		};
+		assert_noop!(
+			as_agent(crate::Call::post_offer { offer }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
 	});
 }

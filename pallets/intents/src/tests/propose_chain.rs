@@ -28,15 +28,52 @@ fn the_berlin_conference_becomes_five_linked_steps() {
 			!OpenIntentsByCell::<Test>::contains_key(cell("u33d"), root),
 			"the root left discovery"
 		);
-		System::assert_last_event(
+		System::assert_has_event(
 			Event::ChainProposed {
 				root,
-				steps: chain.steps.iter().map(|s| s.intent).collect(),
-				ready: vec![0, 1],
+				steps: BoundedVec::truncate_from(
+					chain.steps.iter().map(|s| (s.intent, s.depends_on.clone())).collect(),
+				),
+				ready: BoundedVec::truncate_from(vec![0, 1]),
 				provenance,
 			}
 			.into(),
 		);
+		// The steps ready from the start are announced like the ones that become ready later.
+		let announced: Vec<(u16, IntentId)> = System::events()
+			.into_iter()
+			.filter_map(|record| match record.event {
+				RuntimeEvent::Intents(Event::StepReady { root: r, step, intent }) if r == root => {
+					Some((step, intent))
+				},
+				_ => None,
+			})
+			.collect();
+		assert_eq!(announced, vec![(0, chain.steps[0].intent), (1, chain.steps[1].intent)]);
+	});
+}
+
+#[test]
+fn a_step_follows_the_rules_of_any_intent() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		let propose = |steps: Vec<StepInputOf<Test>>| {
+			Intents::propose_chain(
+				RuntimeOrigin::signed(ALICE),
+				root,
+				BoundedVec::truncate_from(steps),
+				None,
+			)
+		};
+		let mut free = conference_steps();
+		free[1].budget_share = 0;
+		assert_noop!(propose(free), Error::<Test>::ZeroBudget);
+		let mut nothing = conference_steps();
+		nothing[3].deliverable = BoundedVec::new();
+		assert_noop!(propose(nothing), Error::<Test>::InvalidDescription);
+		let mut control = conference_steps();
+		control[2].title = BoundedVec::truncate_from(b"Cater\x07ing".to_vec());
+		assert_noop!(propose(control), Error::<Test>::InvalidTitle);
 	});
 }
 

@@ -1,12 +1,13 @@
 use super::*;
 use crate::{Error, Event, Matches};
+use ailock_primitives::matching::Flexibility;
 use frame_support::{assert_noop, dispatch::Pays};
-use sp_runtime::{traits::Saturating, Perbill};
+use sp_runtime::Perbill;
 
 fn submit(
 	who: AccountId,
 	intent: IntentId,
-	list: Vec<(AccountId, Perbill)>,
+	list: Vec<AccountId>,
 ) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
 	Intents::submit_matches(RuntimeOrigin::signed(who), intent, BoundedVec::truncate_from(list))
 }
@@ -18,6 +19,14 @@ fn setup() -> IntentId {
 	post(ALICE, translation(2_000))
 }
 
+fn stored(id: IntentId) -> Vec<(AccountId, Perbill)> {
+	Matches::<Test>::get(id).expect("stored").to_vec()
+}
+
+fn score(id: IntentId, ailock: AccountId) -> Perbill {
+	Intents::score_of(&intent(id), &ailock).expect("scored")
+}
+
 #[test]
 fn the_munich_ailock_ranks_above_the_tokyo_one_and_verified_matches_are_free() {
 	test(|| {
@@ -26,48 +35,168 @@ fn the_munich_ailock_ranks_above_the_tokyo_one_and_verified_matches_are_free() {
 		let order: Vec<AccountId> = computed.iter().map(|(a, _)| *a).collect();
 		assert_eq!(order, vec![BOB, CHARLIE]);
 		assert!(computed[0].1 > computed[1].1);
-		let post_info = submit(MATCHER, id, computed.clone()).expect("verified");
+		let post_info = submit(MATCHER, id, vec![BOB, CHARLIE]).expect("verified");
 		assert_eq!(post_info.pays_fee, Pays::No);
-		assert_eq!(Matches::<Test>::get(id).expect("stored").to_vec(), computed.clone());
+		assert_eq!(stored(id), computed.clone());
 		System::assert_last_event(
-			Event::MatchesSubmitted { intent: id, matcher: MATCHER, invited: computed }.into(),
+			Event::MatchesSubmitted {
+				intent: id,
+				matcher: MATCHER,
+				matches: BoundedVec::truncate_from(computed),
+			}
+			.into(),
 		);
 	});
 }
 
 #[test]
-fn scores_within_the_tolerance_pass_and_forged_ones_fail() {
+fn the_order_and_the_scores_come_from_the_runtime_not_the_submitter() {
 	test(|| {
 		let id = setup();
-		let computed = Intents::compute_matches(&intent(id), 5);
-		let (bob, score) = computed[0];
-		let nudged = score.saturating_sub(Perbill::from_parts(9_000_000));
-		assert_ok!(submit(MATCHER, id, vec![(bob, nudged)]));
-		let other = post(ALICE, translation(2_000));
-		let forged = score.saturating_add(Perbill::from_percent(2));
-		assert_noop!(submit(MATCHER, other, vec![(bob, forged)]), Error::<Test>::ForgedScore);
+		// Submitted worst first: stored best first, with the runtime's own scores.
+		assert_ok!(submit(MATCHER, id, vec![CHARLIE, BOB]));
+		assert_eq!(stored(id), vec![(BOB, score(id, BOB)), (CHARLIE, score(id, CHARLIE))]);
 	});
 }
 
 #[test]
-fn errors() {
+fn a_partial_list_cannot_lock_out_a_better_one() {
 	test(|| {
 		let id = setup();
-		let computed = Intents::compute_matches(&intent(id), 5);
-		assert_noop!(submit(ALICE, id, computed.clone()), Error::<Test>::NotMatcher);
-		assert_noop!(submit(MATCHER, 99, computed.clone()), Error::<Test>::IntentNotFound);
-		let reversed: Vec<_> = computed.iter().rev().cloned().collect();
-		assert_noop!(submit(MATCHER, id, reversed), Error::<Test>::MatchesNotSorted);
-		let twice = vec![computed[0], computed[0]];
-		assert_noop!(submit(MATCHER, id, twice), Error::<Test>::DuplicateMatch);
-		assert_noop!(
-			submit(MATCHER, id, vec![(DAVE, Perbill::from_percent(50))]),
-			Error::<Test>::UnknownAilock
+		// A dishonest matcher invites only the Tokyo Ailock…
+		assert_ok!(submit(MATCHER, id, vec![CHARLIE]));
+		assert_eq!(stored(id), vec![(CHARLIE, score(id, CHARLIE))]);
+		// …and the honest list still gets in, merged and ranked.
+		assert_ok!(submit(MATCHER, id, vec![BOB]));
+		assert_eq!(stored(id), vec![(BOB, score(id, BOB)), (CHARLIE, score(id, CHARLIE))]);
+		// Repeating a worse list changes nothing, so it is refused (and pays its fee).
+		assert_noop!(submit(MATCHER, id, vec![CHARLIE]), Error::<Test>::MatchesNotImproved);
+	});
+}
+
+#[test]
+fn a_full_list_keeps_the_best_of_both_submissions() {
+	test(|| {
+		// MaxMatches is 5 in the mock: six Ailocks, the Munich one (BOB) best.
+		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+		let far: Vec<AccountId> = (30..35).collect();
+		for (i, who) in far.iter().enumerate() {
+			<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(
+				who,
+				INITIAL_BALANCE,
+			);
+			assert_ok!(pallet_did::Pallet::<Test>::create(
+				RuntimeOrigin::signed(*who),
+				Default::default(),
+				Default::default()
+			));
+			let cells = ["xn76z", "xn75z", "xn74z", "xn73z", "xn72z"];
+			ailock_at(*who, cells[i], b"JP", "translation", 100 + i as u128 * 100);
+		}
+		let id = post(ALICE, translation(2_000));
+		assert_ok!(submit(MATCHER, id, far.clone()));
+		assert_ok!(submit(MATCHER, id, vec![BOB]));
+		let list = stored(id);
+		assert_eq!(list.len(), 5);
+		assert_eq!(list[0], (BOB, score(id, BOB)));
+		// The weakest Tokyo Ailock (the highest minimum price) gave way.
+		assert!(list.iter().all(|(a, _)| *a != 34));
+	});
+}
+
+#[test]
+fn a_submission_needs_a_matcher() {
+	test(|| {
+		let id = setup();
+		assert_noop!(submit(ALICE, id, vec![BOB]), Error::<Test>::NotMatcher);
+	});
+}
+
+#[test]
+fn a_submission_needs_a_stored_intent() {
+	test(|| {
+		setup();
+		assert_noop!(submit(MATCHER, 99, vec![BOB]), Error::<Test>::IntentNotFound);
+	});
+}
+
+#[test]
+fn an_empty_submission_is_refused() {
+	test(|| {
+		let id = setup();
+		assert_noop!(submit(MATCHER, id, vec![]), Error::<Test>::NoMatches);
+	});
+}
+
+#[test]
+fn an_ailock_is_listed_once() {
+	test(|| {
+		let id = setup();
+		assert_noop!(submit(MATCHER, id, vec![BOB, BOB]), Error::<Test>::DuplicateMatch);
+	});
+}
+
+#[test]
+fn unregistered_and_offline_ailocks_are_refused() {
+	test(|| {
+		let id = setup();
+		assert_noop!(submit(MATCHER, id, vec![DAVE]), Error::<Test>::UnknownAilock);
+		run_to(HEARTBEAT_TIMEOUT + 2);
+		assert_noop!(submit(MATCHER, id, vec![BOB]), Error::<Test>::UnknownAilock);
+	});
+}
+
+#[test]
+fn the_owner_is_never_invited_to_its_own_intent() {
+	test(|| {
+		let id = setup();
+		ailock_at(ALICE, "u281z", b"DE", "translation", 100);
+		assert_noop!(submit(MATCHER, id, vec![ALICE]), Error::<Test>::SelfMatch);
+	});
+}
+
+#[test]
+fn strict_work_invites_only_the_same_city() {
+	test(|| {
+		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+		ailock_at(CHARLIE, "xn774", b"JP", "translation", 100);
+		let mut details = translation(2_000);
+		details.target.flexibility = Flexibility::Strict;
+		let id = post(ALICE, details);
+		assert_noop!(submit(MATCHER, id, vec![BOB, CHARLIE]), Error::<Test>::OutOfReach);
+		assert_eq!(
+			Intents::compute_matches(&intent(id), 5)
+				.into_iter()
+				.map(|(a, _)| a)
+				.collect::<Vec<_>>(),
+			vec![BOB]
 		);
-		assert_ok!(submit(MATCHER, id, computed.clone()));
-		assert_noop!(submit(MATCHER, id, computed.clone()), Error::<Test>::AlreadyMatched);
+	});
+}
+
+#[test]
+fn an_ailock_scoring_zero_is_refused() {
+	test(|| {
+		// Price alone counts, and BOB's minimum price is above the budget.
+		ailock_at(BOB, "u281z", b"DE", "translation", 5_000);
+		let mut details = translation(2_000);
+		details.weights = ailock_primitives::matching::MatchingWeights {
+			location: Perbill::zero(),
+			expertise: Perbill::zero(),
+			price: Perbill::one(),
+			reputation: Perbill::zero(),
+		};
+		let id = post(ALICE, details);
+		assert_noop!(submit(MATCHER, id, vec![BOB]), Error::<Test>::ZeroScore);
+	});
+}
+
+#[test]
+fn closed_intents_take_no_matches() {
+	test(|| {
+		let id = setup();
 		assert_ok!(<Intents as ailock_primitives::traits::IntentLifecycle<_>>::award(id, &BOB));
-		assert_noop!(submit(MATCHER, id, computed), Error::<Test>::NotOpen);
+		assert_noop!(submit(MATCHER, id, vec![BOB]), Error::<Test>::NotOpen);
 	});
 }
 
@@ -120,7 +249,9 @@ fn the_offchain_worker_submits_the_matches_it_computed() {
 			call,
 			crate::Call::submit_matches {
 				intent: id,
-				matches: BoundedVec::truncate_from(expected)
+				candidates: BoundedVec::truncate_from(
+					expected.into_iter().map(|(a, _)| a).collect::<Vec<_>>()
+				)
 			}
 		);
 		assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
@@ -170,7 +301,6 @@ fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent(
 		assert!(retry_list().is_empty());
 
 		// An intent whose matches never land is given up after the last attempt.
-		crate::OpenedThisBlock::<Test>::kill();
 		let second = post(ALICE, translation(1_000));
 		let mut block = 100;
 		for attempt in 1..=MATCH_ATTEMPTS {
@@ -183,7 +313,6 @@ fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent(
 		assert!(retry_list().iter().all(|(intent, _, _)| *intent != second));
 
 		// A cancelled intent leaves the list without another submission.
-		crate::OpenedThisBlock::<Test>::kill();
 		let third = post(ALICE, translation(1_000));
 		<Intents as Hooks<u64>>::offchain_worker(block);
 		assert_eq!(submitted().len(), 1);
@@ -191,5 +320,54 @@ fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent(
 		<Intents as Hooks<u64>>::offchain_worker(block + retry);
 		assert!(submitted().is_empty());
 		assert!(retry_list().is_empty());
+	});
+}
+
+#[test]
+fn the_offchain_worker_outbids_a_partial_list_of_another_matcher() {
+	use frame_support::traits::{Hooks, UnfilteredDispatchable};
+	with_offchain_worker(|submitted| {
+		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
+		let id = setup();
+		// Another matcher got a partial list in first.
+		assert_ok!(submit(MATCHER, id, vec![CHARLIE]));
+		<Intents as Hooks<u64>>::offchain_worker(1);
+		let call = submitted().pop().expect("the worker still submits");
+		assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
+		assert_eq!(stored(id), vec![(BOB, score(id, BOB)), (CHARLIE, score(id, CHARLIE))]);
+	});
+}
+
+#[test]
+fn intents_beyond_the_retry_list_are_matched_in_later_blocks() {
+	use crate::features::matching::{MATCH_RETRY_BLOCKS, MAX_PENDING_MATCHES};
+	use frame_support::traits::{Hooks, UnfilteredDispatchable};
+	with_offchain_worker(|submitted| {
+		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
+		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+		// More intents in one block than the worker takes in one run.
+		let total = MAX_PENDING_MATCHES + 3;
+		let mut ids = Vec::new();
+		for i in 0..total {
+			let mut details = translation(2_000);
+			details.deadline = 100 + (i as u64 / MAX_EXPIRIES as u64);
+			let column = ailock_primitives::geo::GEOHASH_ALPHABET[i % 32] as char;
+			details.target.cell = Some(cell(&format!("u28{column}z")));
+			ids.push(post(ALICE + (i % 2) as u64 * 3, details));
+		}
+		let mut matched = Vec::new();
+		let mut block = 1;
+		while matched.len() < total && block < 10 * u64::from(MATCH_RETRY_BLOCKS) {
+			<Intents as Hooks<u64>>::offchain_worker(block);
+			for call in submitted() {
+				if let crate::Call::submit_matches { intent, .. } = &call {
+					matched.push(*intent);
+				}
+				assert_ok!(call.dispatch_bypass_filter(RuntimeOrigin::signed(MATCHER)));
+			}
+			block += 1;
+		}
+		matched.sort();
+		assert_eq!(matched, ids);
 	});
 }
