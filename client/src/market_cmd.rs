@@ -151,8 +151,8 @@ async fn submit(cli: &Cli, call: IntentsCall) -> anyhow::Result<()> {
 		IntentsCall::cancel_step { root, step } => send(cli, &tx.cancel_step(root, step)).await,
 		IntentsCall::add_matcher { matcher } => send(cli, &tx.add_matcher(matcher)).await,
 		IntentsCall::remove_matcher { matcher } => send(cli, &tx.remove_matcher(matcher)).await,
-		IntentsCall::submit_matches { intent, matches } => {
-			send(cli, &tx.submit_matches(intent, matches)).await
+		IntentsCall::submit_matches { intent, candidates } => {
+			send(cli, &tx.submit_matches(intent, candidates)).await
 		},
 	}
 }

@@ -37,6 +37,13 @@ type BlockHash = <Block as BlockT>::Hash;
 /// Blocks between GRANDPA justifications that are stored (and served to syncing peers).
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
+/// Longest a seal-mode node waits for the transaction pool to process a sealed block before it
+/// finalizes the block.
+const POOL_CATCH_UP: Duration = Duration::from_secs(2);
+/// How long after sealing a seal-mode node finalizes a block: long enough for a client to read
+/// the block it was told its transaction is in before it hears that the block is final.
+const FINALITY_DELAY: Duration = Duration::from_millis(400);
+
 /// How often a seal-mode node checks whether an idle chain should get an empty block.
 const IDLE_CHECK_INTERVAL: Duration = Duration::from_millis(500);
 
@@ -298,6 +305,12 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, BlockHash>>(
 
 	if let Some((seal_sink, seal_stream)) = seal_channel {
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
+		let (sealed_sink, sealed_stream) = mpsc::unbounded();
+		task_manager.spawn_essential_handle().spawn(
+			"seal-finalizer",
+			Some("block-authoring"),
+			finalize_sealed(transaction_pool.clone(), seal_sink.clone(), sealed_stream),
+		);
 		task_manager.spawn_essential_handle().spawn(
 			"seal-trigger",
 			Some("block-authoring"),
@@ -306,6 +319,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, BlockHash>>(
 				client.clone(),
 				transaction_pool.clone(),
 				seal_sink,
+				sealed_sink,
 				slot_duration,
 			),
 		);
@@ -405,6 +419,38 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, BlockHash>>(
 	Ok(task_manager)
 }
 
+/// Finalizes sealed blocks [`FINALITY_DELAY`] after sealing them (the newest of those sealed
+/// meanwhile, which finalizes the others with it). A block sealed and finalized at once reaches
+/// clients only as final: the pool handles the finality notification first and skips the
+/// import, and even when it does not, polkadot.js drops an `InBlock` status that a `Finalized`
+/// one overtakes before it has read the block's events — so dApps waiting for `isInBlock`
+/// would hang. The Aura node reports both, seconds apart; this reports both too.
+async fn finalize_sealed<P: TransactionPool<Block = Block>>(
+	pool: Arc<P>,
+	mut seal: mpsc::Sender<EngineCommand<BlockHash>>,
+	mut sealed: mpsc::UnboundedReceiver<BlockHash>,
+) {
+	while let Some(mut hash) = sealed.next().await {
+		futures_timer::Delay::new(FINALITY_DELAY).await;
+		while let Ok(newer) = sealed.try_recv() {
+			hash = newer;
+		}
+		// The pool must have seen the block as best (watchers told `InBlock`) first.
+		let _ = pool.ready_at_with_timeout(hash, POOL_CATCH_UP).await;
+		let (sender, finalized) = futures::channel::oneshot::channel();
+		let command =
+			EngineCommand::FinalizeBlock { hash, sender: Some(sender), justification: None };
+		if seal.send(command).await.is_err() {
+			return;
+		}
+		match finalized.await {
+			Ok(Ok(())) => {},
+			Ok(Err(error)) => log::warn!(target: "ailock", "finalizing failed: {error}"),
+			Err(_) => return,
+		}
+	}
+}
+
 /// Timestamp of the next sealed block: wall-clock time, unless the parent's Aura slot is
 /// already at or past it. Aura needs a strictly increasing slot, so blocks sealed faster than
 /// one per slot move chain time ahead of the wall clock; idle periods let the clock catch up.
@@ -432,13 +478,15 @@ fn next_slot_start(
 }
 
 /// Sends seal commands: on every imported transaction (instant seal) plus an empty block when
-/// a slot passes without one, or on a fixed interval (manual seal). Every block is finalized
-/// right after it is sealed: a single development node has nobody to wait for.
-async fn seal_trigger<P: TransactionPool>(
+/// a slot passes without one, or on a fixed interval (manual seal). Blocks are sealed without
+/// finality; [`finalize_sealed`] finalizes them shortly after (a single development node has
+/// nobody to wait for).
+async fn seal_trigger<P: TransactionPool<Block = Block>>(
 	consensus: Consensus,
 	client: Arc<FullClient>,
 	pool: Arc<P>,
 	mut seal: mpsc::Sender<EngineCommand<BlockHash>>,
+	sealed: mpsc::UnboundedSender<BlockHash>,
 	slot_duration: SlotDuration,
 ) {
 	enum Trigger {
@@ -499,19 +547,8 @@ async fn seal_trigger<P: TransactionPool>(
 		match outcome.await {
 			Ok(Ok(created)) => {
 				log::debug!(target: "ailock", "sealed block {:?}", created.hash);
-				let (sender, finalized) = futures::channel::oneshot::channel();
-				let command = EngineCommand::FinalizeBlock {
-					hash: created.hash,
-					sender: Some(sender),
-					justification: None,
-				};
-				if seal.send(command).await.is_err() {
+				if sealed.unbounded_send(created.hash).is_err() {
 					return;
-				}
-				match finalized.await {
-					Ok(Ok(())) => {},
-					Ok(Err(error)) => log::warn!(target: "ailock", "finalizing failed: {error}"),
-					Err(_) => return,
 				}
 			},
 			// Transactions already sealed by an earlier trigger leave nothing to seal.

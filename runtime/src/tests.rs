@@ -159,7 +159,6 @@ fn a_changed_runtime_has_a_new_spec_version() {
 #[test]
 fn a_one_block_boost_works_on_a_fresh_dev_chain() {
 	use ailock_primitives::geo::{CountryCode, GeoCell, SharingLevel};
-	use frame_support::traits::Get;
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
 		let alice = account(Sr25519Keyring::Alice);

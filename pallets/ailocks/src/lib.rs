@@ -423,6 +423,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Registers the owner's Ailock. The owner needs an active DID.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// `ProfileDeposit + ByteDeposit × encoded profile bytes`, held from the owner.
 		///
@@ -439,6 +442,9 @@ pub mod pallet {
 		/// Replaces the profile (and location, re-indexing it). Experience in skills the new
 		/// profile drops is forgotten.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// Adjusted to the new profile's size.
 		///
@@ -452,6 +458,9 @@ pub mod pallet {
 		}
 
 		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery).
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Complexity
 		/// - `O(1)`.
@@ -493,6 +502,9 @@ pub mod pallet {
 
 		/// Adds an account to the trusted list.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// `ListEntryDeposit`.
 		///
@@ -506,6 +518,9 @@ pub mod pallet {
 		}
 
 		/// Removes an account from the trusted list.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// `ListEntryDeposit` released.
@@ -521,6 +536,9 @@ pub mod pallet {
 
 		/// Blocks an account (removing it from the trusted list if there).
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// `ListEntryDeposit` (net zero when it moves from the trusted list).
 		///
@@ -534,6 +552,9 @@ pub mod pallet {
 		}
 
 		/// Unblocks an account.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// `ListEntryDeposit` released.
@@ -549,6 +570,9 @@ pub mod pallet {
 
 		/// Deregisters the Ailock: removes it from discovery, forgets its lists, experience and
 		/// achievements, and releases the deposit. Refused while it has active jobs.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// Released in full.
@@ -566,6 +590,9 @@ pub mod pallet {
 		/// `duration` blocks: `BoostFeePerBlock × duration` goes to the treasury (counted
 		/// against an agent's spending cap), and the Ailock ranks `BoostBonus` higher among
 		/// Ailocks of the same tier found from that cell until the boost expires.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Complexity
 		/// - `O(B)`, `B` the boosts in the cell (bounded by `MaxBoostsPerCell`), pruned of

@@ -2,7 +2,7 @@
 
 use crate as pallet_ailocks;
 use ailock_primitives::traits::ActiveJobs;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, parameter_types, traits::ConstU128, traits::ConstU32};
 use sp_runtime::{BuildStorage, Percent};
 
 pub type AccountId = u64;
@@ -63,6 +63,7 @@ impl pallet_did::Config for Test {
 	type DidDeposit = DidDeposit;
 	type ByteDeposit = DidByteDeposit;
 	type AgentDeposit = AgentDeposit;
+	type TombstoneDeposit = ConstU128<7>;
 	type MaxKeys = ConstU32<4>;
 	type MaxServices = ConstU32<2>;
 	type MaxAgents = ConstU32<2>;

@@ -113,6 +113,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type AgentDeposit: Get<BalanceOf<Self>>;
 
+		/// Held for good from a deactivated DID's account: the tombstone that keeps the
+		/// identifier from being created again stays in storage forever, so it is not free.
+		#[pallet::constant]
+		type TombstoneDeposit: Get<BalanceOf<Self>>;
+
 		/// Most verification methods in one document.
 		#[pallet::constant]
 		type MaxKeys: Get<u32>;
@@ -142,6 +147,9 @@ pub mod pallet {
 		/// Deposit for a DID document and its delegations.
 		#[codec(index = 0)]
 		DidDeposit,
+		/// Deposit kept for good for the tombstone of a deactivated DID.
+		#[codec(index = 1)]
+		Tombstone,
 	}
 
 	/// The origin of a call an agent key dispatched for the DID's owner.
@@ -222,11 +230,12 @@ pub mod pallet {
 		ServiceRemoved { did: T::AccountId, service_id: ServiceId, deposit: BalanceOf<T> },
 		/// The controller of a DID changed.
 		ControllerChanged { did: T::AccountId, old: T::AccountId, new: T::AccountId },
-		/// A DID was deactivated for good; its deposit was released and these agent keys were
-		/// revoked.
+		/// A DID was deactivated for good; its deposit was released, `tombstone_deposit` is held
+		/// for good, and these agent keys were revoked.
 		DidDeactivated {
 			did: T::AccountId,
 			deposit_released: BalanceOf<T>,
+			tombstone_deposit: BalanceOf<T>,
 			agents_revoked: BoundedVec<T::AccountId, T::MaxAgents>,
 		},
 		/// An agent key was authorized (or its delegation replaced).
@@ -335,6 +344,11 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxKeys::get() > 0, "a DID needs room for a key");
 			assert!(T::MaxScopeEntries::get() > 0, "a delegation needs room for a scope");
+			// The DID deposit released on deactivation always covers the tombstone's.
+			assert!(
+				T::TombstoneDeposit::get() <= T::DidDeposit::get(),
+				"the tombstone deposit fits in the DID deposit"
+			);
 		}
 	}
 
@@ -343,6 +357,9 @@ pub mod pallet {
 		/// Creates the DID `did:ailock:<signer>` with initial keys and services.
 		///
 		/// The signer becomes the controller.
+		///
+		/// ## Origin
+		/// Signed: the signer's account becomes the DID and its controller.
 		///
 		/// ## Deposit
 		/// `DidDeposit + ByteDeposit × encoded bytes of keys and services`, held from the signer.
@@ -363,6 +380,9 @@ pub mod pallet {
 
 		/// Adds a key with a relationship. Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Deposit
 		/// Grows by `ByteDeposit ×` the key's encoded size.
 		///
@@ -381,6 +401,9 @@ pub mod pallet {
 		}
 
 		/// Removes a key. Only the controller.
+		///
+		/// ## Origin
+		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
 		/// Shrinks by `ByteDeposit ×` the key's encoded size.
@@ -401,6 +424,9 @@ pub mod pallet {
 		/// Replaces a key by a new one with the same relationship; the new key gets a new id so
 		/// signatures name the key that made them. Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Deposit
 		/// Adjusted to the new key's size.
 		///
@@ -420,6 +446,9 @@ pub mod pallet {
 
 		/// Adds a service endpoint. Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Deposit
 		/// Grows by `ByteDeposit ×` the service's encoded size.
 		///
@@ -437,6 +466,9 @@ pub mod pallet {
 		}
 
 		/// Removes a service endpoint. Only the controller.
+		///
+		/// ## Origin
+		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
 		/// Shrinks by `ByteDeposit ×` the service's encoded size.
@@ -457,6 +489,9 @@ pub mod pallet {
 		/// Hands control of the document to another account (for example a recovery key). The
 		/// deposit stays held from the DID's own account. Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Complexity
 		/// - `O(1)`.
 		#[pallet::call_index(6)]
@@ -474,8 +509,12 @@ pub mod pallet {
 		/// blocks the identifier from ever being created again. Refused while something depends
 		/// on it (a registered Ailock). Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Deposit
-		/// Released in full.
+		/// Released in full; `TombstoneDeposit` is then held for good (the tombstone stays in
+		/// storage forever).
 		///
 		/// ## Complexity
 		/// - `O(A)`, `A` the number of agent keys (bounded by `MaxAgents`).
@@ -496,6 +535,9 @@ pub mod pallet {
 		/// `Did`'s own calls cannot be delegated; pallets that want a signed origin (`Balances`,
 		/// `Sudo`) refuse the delegated origin anyway; a batch (`Utility.batch_all`) in scope
 		/// runs only calls that are in scope too.
+		///
+		/// ## Origin
+		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
 		/// `AgentDeposit` per agent key, held from the DID's account.
@@ -519,6 +561,9 @@ pub mod pallet {
 
 		/// Revokes an agent key at once. Only the controller.
 		///
+		/// ## Origin
+		/// Signed by the DID's controller.
+		///
 		/// ## Deposit
 		/// `AgentDeposit` released.
 		///
@@ -538,6 +583,9 @@ pub mod pallet {
 		/// Dispatches `call` as the owner whose agent key signed this. The call runs with the
 		/// [`Origin::Delegated`] origin and must be in the delegation's scope, as must every call
 		/// it nests. The inner call's error, if any, is this call's error.
+		///
+		/// ## Origin
+		/// Signed by the DID's controller.
 		///
 		/// ## Complexity
 		/// - `O(E)` for the scope check plus the inner call's own complexity.

@@ -3,7 +3,7 @@
 
 use crate as pallet_did;
 use ailock_primitives::traits::DidDependents;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, parameter_types, traits::ConstU128, traits::ConstU32};
 use sp_runtime::BuildStorage;
 
 pub type AccountId = u64;
@@ -117,6 +117,7 @@ impl pallet_did::Config for Test {
 	type DidDeposit = DidDeposit;
 	type ByteDeposit = ByteDeposit;
 	type AgentDeposit = AgentDeposit;
+	type TombstoneDeposit = ConstU128<7>;
 	type MaxKeys = ConstU32<MAX_KEYS>;
 	type MaxServices = ConstU32<MAX_SERVICES>;
 	type MaxAgents = ConstU32<MAX_AGENTS>;

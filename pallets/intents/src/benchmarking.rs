@@ -18,10 +18,7 @@ use frame_support::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use sp_runtime::{
-	traits::{Bounded, Zero},
-	Perbill,
-};
+use sp_runtime::{traits::Bounded, Perbill};
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);

@@ -460,7 +460,11 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Posts an intent. An agent's post charges the budget against its spending cap.
+		/// Posts an intent. An agent's post charges the budget and the deposit against its
+		/// spending cap (the deposit is credited back when the intent ends within the period).
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// `IntentDeposit + ByteDeposit × encoded details`, held from the owner.
@@ -475,6 +479,9 @@ pub mod pallet {
 		}
 
 		/// Cancels an open root intent and every step of its chain (none may be awarded).
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// Released for the intent and its steps.
@@ -491,6 +498,9 @@ pub mod pallet {
 
 		/// Posts the Ailock's standing offer.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// `OfferDeposit + ByteDeposit × encoded offer`.
 		///
@@ -505,6 +515,9 @@ pub mod pallet {
 
 		/// Replaces the Ailock's standing offer.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// Adjusted to the new size.
 		///
@@ -518,6 +531,9 @@ pub mod pallet {
 		}
 
 		/// Withdraws the Ailock's standing offer.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// Released.
@@ -534,6 +550,9 @@ pub mod pallet {
 		/// Splits the open root intent `root` into `steps`, each posted as a sub-intent with
 		/// the root's deadline. `provenance` records the hash of the model, prompt and plan
 		/// when an AI produced the decomposition.
+		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// One intent deposit per step.
@@ -555,6 +574,9 @@ pub mod pallet {
 
 		/// Cancels a chain step not yet awarded, when no live step depends on it.
 		///
+		/// ## Origin
+		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
 		/// ## Deposit
 		/// The step's deposit is released.
 		///
@@ -573,6 +595,9 @@ pub mod pallet {
 
 		/// Authorises an account to submit matches.
 		///
+		/// ## Origin
+		/// `MatcherAdminOrigin` (root on testnets).
+		///
 		/// ## Complexity
 		/// - `O(M)`, `M` the matchers (bounded by `MaxMatchers`).
 		#[pallet::call_index(7)]
@@ -583,6 +608,9 @@ pub mod pallet {
 		}
 
 		/// Removes a matcher's authorisation.
+		///
+		/// ## Origin
+		/// `MatcherAdminOrigin` (root on testnets).
 		///
 		/// ## Complexity
 		/// - `O(M)`.
@@ -619,7 +647,10 @@ pub mod pallet {
 		/// - `O(K · (K + S + L))`: `K` candidates plus the `MaxMatches` stored, each scored over
 		///   the bounded skills and languages.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::submit_matches(candidates.len() as u32))]
+		// Linear in the Ailocks scored: the candidates and the stored invitations re-scored.
+		#[pallet::weight(T::WeightInfo::submit_matches(
+			(candidates.len() as u32).saturating_add(T::MaxMatches::get())
+		))]
 		pub fn submit_matches(
 			origin: OriginFor<T>,
 			intent: IntentId,

@@ -22,10 +22,11 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Ailocks, Balance, Balances, Block, BlockNumber, Did, Hash, Nonce, OriginCaller,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, Signature, SignedPayload, System, TxExtension, UncheckedExtrinsic,
-	DAYS, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, MINUTES, SLOT_DURATION, SS58_PREFIX, VERSION,
+	AccountId, Ailocks, Balance, Balances, Block, BlockNumber, Did, Hash, Intents, Nonce,
+	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Signature, SignedPayload, System, TxExtension,
+	UncheckedExtrinsic, DAYS, EXISTENTIAL_DEPOSIT, MICRO_AIL, MILLI_AIL, MINUTES, SLOT_DURATION,
+	SS58_PREFIX, VERSION,
 };
 
 /// Share of a block's weight and length ordinary transactions may use; the rest is kept for
@@ -167,6 +168,8 @@ parameter_types! {
 	pub const DidByteDeposit: Balance = 100 * MICRO_AIL;
 	/// Deposit per authorized agent key.
 	pub const DidAgentDeposit: Balance = 20 * MILLI_AIL;
+	/// Kept for good from a deactivated DID: its tombstone (about 50 bytes) stays forever.
+	pub const DidTombstoneDeposit: Balance = 10 * MILLI_AIL;
 }
 
 impl pallet_did::Config for Runtime {
@@ -175,6 +178,7 @@ impl pallet_did::Config for Runtime {
 	type DidDeposit = DidDeposit;
 	type ByteDeposit = DidByteDeposit;
 	type AgentDeposit = DidAgentDeposit;
+	type TombstoneDeposit = DidTombstoneDeposit;
 	type MaxKeys = ConstU32<16>;
 	type MaxServices = ConstU32<8>;
 	type MaxAgents = ConstU32<8>;

@@ -465,10 +465,12 @@ impl World {
 		let count = self.rng.gen_range(0..=5usize);
 		(0..count)
 			.map(|index| {
-				let depends_on: Vec<u16> = (0..index as u16)
-					.filter(|_| self.rng.gen_bool(0.3))
-					.chain(self.rng.gen_bool(0.05).then_some(index as u16 + 1))
-					.collect();
+				let mut depends_on: Vec<u16> =
+					(0..index as u16).filter(|_| self.rng.gen_bool(0.3)).collect();
+				// Now and then a dependency on a later step, to reach the chain errors.
+				if self.rng.gen_bool(0.05) {
+					depends_on.push(index as u16 + 1);
+				}
 				pallet_intents::types::StepInput {
 					title: BoundedVec::truncate_from(b"Step".to_vec()),
 					skills: BoundedVec::truncate_from(vec![self.skill()]),
@@ -577,6 +579,10 @@ fn check(issuance_before: Balance) -> Result<(), String> {
 	let mut recorded: BTreeMap<AccountId, Balance> = BTreeMap::new();
 	for (did, doc) in pallet_did::Dids::<Runtime>::iter() {
 		*recorded.entry(did).or_default() += doc.deposit;
+	}
+	let tombstone = <Runtime as pallet_did::Config>::TombstoneDeposit::get();
+	for did in pallet_did::DeactivatedDids::<Runtime>::iter_keys() {
+		*recorded.entry(did).or_default() += tombstone;
 	}
 	for (owner, ailock) in pallet_ailocks::Ailocks::<Runtime>::iter() {
 		*recorded.entry(owner).or_default() += ailock.deposit;

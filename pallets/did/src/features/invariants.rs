@@ -1,4 +1,5 @@
-//! `try_state` invariants (public, so the mocks of pallets built on this one check them too): documents, deposits and delegations agree with each other.
+//! `try_state` invariants (public, so the mocks of pallets built on this one check them too):
+//! documents, deposits, tombstones and delegations agree with each other.
 
 use crate::{AgentOwner, Config, DeactivatedDids, Delegations, Dids, Pallet};
 use frame_support::ensure;
@@ -26,6 +27,15 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				AgentOwner::<T>::get(&agent).as_ref() == Some(&did),
 				"a delegation's agent points elsewhere"
+			);
+		}
+		for did in DeactivatedDids::<T>::iter_keys() {
+			let kept = <T::Currency as frame_support::traits::fungible::InspectHold<
+				T::AccountId,
+			>>::balance_on_hold(&crate::HoldReason::Tombstone.into(), &did);
+			ensure!(
+				kept == <T::TombstoneDeposit as frame_support::traits::Get<_>>::get(),
+				"a tombstone's deposit is not held"
 			);
 		}
 		for (agent, did) in AgentOwner::<T>::iter() {

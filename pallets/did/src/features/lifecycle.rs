@@ -2,12 +2,14 @@
 
 use crate::{
 	types::{DidDocument, ServiceEndpoint},
-	AgentOwner, Config, DeactivatedDids, Delegations, DidDocumentOf, Dids, Error, Event, Pallet,
+	AgentOwner, Config, DeactivatedDids, Delegations, DidDocumentOf, Dids, Error, Event,
+	HoldReason, Pallet,
 };
 use ailock_primitives::{
 	did::{DidPublicKey, VerificationMethod, VerificationRelationship},
 	traits::DidDependents,
 };
+use frame_support::traits::fungible::MutateHold;
 use frame_support::{pallet_prelude::*, BoundedVec};
 use sp_runtime::traits::Zero;
 
@@ -78,11 +80,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let count = revoked.len() as u32;
 		let released = Self::release_deposit(&did, &doc)?;
+		let tombstone = T::TombstoneDeposit::get();
+		T::Currency::hold(&HoldReason::Tombstone.into(), &did, tombstone)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
 		Dids::<T>::remove(&did);
 		DeactivatedDids::<T>::insert(&did, frame_system::Pallet::<T>::block_number());
 		Self::deposit_event(Event::DidDeactivated {
 			did,
 			deposit_released: released,
+			tombstone_deposit: tombstone,
 			agents_revoked: revoked,
 		});
 		Ok(count)

@@ -19,19 +19,28 @@ fn releases_everything_and_revokes_agents() {
 		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
 		assert!(Dids::<Test>::get(ALICE).is_none());
 		assert_eq!(held(ALICE), 0);
-		assert_eq!(Balances::free_balance(ALICE), INITIAL_BALANCE);
+		// The tombstone's deposit stays held for good.
+		assert_eq!(Balances::free_balance(ALICE), INITIAL_BALANCE - 7);
+		assert_eq!(
+			<Balances as frame_support::traits::fungible::InspectHold<_>>::balance_on_hold(
+				&crate::HoldReason::Tombstone.into(),
+				&ALICE
+			),
+			7
+		);
 		assert!(AgentOwner::<Test>::get(AGENT).is_none());
 		assert!(AgentOwner::<Test>::get(OTHER_AGENT).is_none());
 		assert_eq!(Delegations::<Test>::iter_prefix(ALICE).count(), 0);
 		let Some(RuntimeEvent::Did(Event::DidDeactivated {
 			did,
 			deposit_released,
+			tombstone_deposit,
 			agents_revoked,
 		})) = System::events().pop().map(|record| record.event)
 		else {
 			panic!("DidDeactivated is the last event")
 		};
-		assert_eq!((did, deposit_released), (ALICE, deposit));
+		assert_eq!((did, deposit_released, tombstone_deposit), (ALICE, deposit, 7));
 		let mut revoked = agents_revoked.into_inner();
 		revoked.sort();
 		let mut expected = vec![AGENT, OTHER_AGENT];
