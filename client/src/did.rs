@@ -92,6 +92,32 @@ pub fn parse_scope(text: &str) -> Result<CallScope, DidInputError> {
 	})
 }
 
+/// The agent key's consent to be bound to `did` on these terms (`Did.authorize_agent`'s
+/// `proof`): its signature over `SCALE(AGENT_CONSENT_CONTEXT, did, agent, scope, spend_cap,
+/// period, expires_at)`, exactly what the pallet verifies.
+pub fn agent_consent(
+	agent: &crate::Keypair,
+	did: &AccountId32,
+	scope: &[CallScope],
+	spend_cap: Balance,
+	period: u32,
+	expires_at: u32,
+) -> api::runtime_types::sp_runtime::MultiSignature {
+	use codec::Encode;
+	let agent_account = crate::accounts::account_of(agent);
+	let payload = (
+		ailock_primitives::did::AGENT_CONSENT_CONTEXT,
+		did,
+		agent_account,
+		scope,
+		spend_cap,
+		period,
+		expires_at,
+	)
+		.encode();
+	api::runtime_types::sp_runtime::MultiSignature::Sr25519(agent.sign(&payload).0)
+}
+
 /// The sr25519 public key of a signer, as a DID key.
 pub fn sr25519_public(signer: &crate::Keypair) -> sr25519::Public {
 	sr25519::Public::from_raw(signer.public_key().0)

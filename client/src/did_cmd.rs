@@ -78,7 +78,7 @@ pub enum DidCommand {
 	},
 	/// Let an agent key act as the DID's owner within a scope, a spending cap and an expiry.
 	AuthorizeAgent {
-		/// The agent key's address (or secret URI / dev name).
+		/// The agent key's secret URI (or dev name): it signs its consent to the delegation.
 		agent: String,
 		/// `Pallet` or `Pallet.call`, e.g. `Ailocks.update`; repeatable.
 		#[arg(long = "scope", required = true)]
@@ -216,13 +216,21 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 				.ok()
 				.and_then(|b| b.checked_add(*expires_in))
 				.context("expiry beyond the last block number")?;
+			let agent_key = accounts::keypair(agent)
+				.context("the agent key signs its consent: give its secret URI")?;
+			let did = target(cli, did)?;
+			let cap = amount(cap)?;
+			let proof = ailock_client::did::agent_consent(
+				&agent_key, &did, &scope, cap, *period, expires_at,
+			);
 			let call = api::tx().did().authorize_agent(
-				target(cli, did)?,
-				did_account(agent)?,
+				did,
+				accounts::account_of(&agent_key),
 				api::runtime_types::bounded_collections::bounded_vec::BoundedVec(scope),
-				amount(cap)?,
+				cap,
 				*period,
 				expires_at,
+				proof,
 			);
 			send(cli, &call).await
 		},

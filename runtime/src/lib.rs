@@ -1,9 +1,9 @@
 //! The Ailock Network runtime.
 //!
-//! Today: accounts and the native token `AIL` (balances, fees), Aura block authoring with GRANDPA
-//! finality, batched calls (`Utility`) and testnet governance through `Sudo`. The market pallets
-//! (DIDs, the Ailock registry, intents, auctions, escrow, reputation) join at the indices reserved
-//! below.
+//! Accounts and the native token `AIL` (balances, fees), Aura block authoring with GRANDPA
+//! finality, batched calls (`Utility`), testnet governance through `Sudo`, and the market
+//! pallets: `Did` (30), `Ailocks` (31) and `Intents` (32). The auction, escrow, reputation and
+//! disputes pallets take indices 33–36 as they land.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime` and `impl_runtime_apis` expand to large items.
@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("ailock-node"),
 	authoring_version: 1,
 	// Bump on every runtime change; wallets and nodes key metadata caches on it.
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// Bump when call indices or transaction extensions change: signed payloads change with them.

@@ -77,7 +77,7 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 		&[
 			"did",
 			"authorize-agent",
-			&agent_address,
+			&agent_uri,
 			"--scope",
 			"Ailocks.update",
 			"--scope",

@@ -64,6 +64,9 @@ impl pallet_did::Config for Test {
 	type ByteDeposit = DidByteDeposit;
 	type AgentDeposit = AgentDeposit;
 	type TombstoneDeposit = ConstU128<7>;
+	type AgentProof = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_did::TestAgentConsent;
 	type MaxKeys = ConstU32<4>;
 	type MaxServices = ConstU32<2>;
 	type MaxAgents = ConstU32<2>;

@@ -183,7 +183,7 @@ mod benchmarks {
 		did_with::<T>(&who, T::MaxKeys::get(), T::MaxServices::get());
 		for i in 0..a {
 			let agent: T::AccountId = account("agent", i, 0);
-			let result = Pallet::<T>::do_authorize_agent(
+			let result = Pallet::<T>::bind_agent(
 				who.clone(),
 				who.clone(),
 				agent,
@@ -205,17 +205,26 @@ mod benchmarks {
 	fn authorize_agent(e: Linear<1, { T::MaxScopeEntries::get() }>) {
 		let who = funded::<T>("did", 0);
 		did_with::<T>(&who, T::MaxKeys::get(), T::MaxServices::get());
-		let agent: T::AccountId = account("agent", 0, 0);
+		let agent = <T::BenchmarkHelper as crate::BenchmarkHelper<_, _>>::agent();
+		let terms = crate::types::DelegationTerms {
+			scope: system_scope::<T>(e),
+			spend_cap: BalanceOf::<T>::max_value(),
+			period: 1u32.into(),
+			expires_at: BlockNumberFor::<T>::max_value(),
+		};
+		let payload = crate::agent_consent_payload::<T>(&who, &agent, &terms);
+		let proof = <T::BenchmarkHelper as crate::BenchmarkHelper<_, _>>::sign(&agent, &payload);
 
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(who.clone()),
 			who.clone(),
 			agent.clone(),
-			system_scope::<T>(e),
-			BalanceOf::<T>::max_value(),
-			1u32.into(),
-			BlockNumberFor::<T>::max_value(),
+			terms.scope,
+			terms.spend_cap,
+			terms.period,
+			terms.expires_at,
+			proof,
 		);
 
 		assert!(Delegations::<T>::contains_key(&who, &agent));
@@ -226,7 +235,7 @@ mod benchmarks {
 		let who = funded::<T>("did", 0);
 		did_with::<T>(&who, T::MaxKeys::get(), T::MaxServices::get());
 		let agent: T::AccountId = account("agent", 0, 0);
-		let result = Pallet::<T>::do_authorize_agent(
+		let result = Pallet::<T>::bind_agent(
 			who.clone(),
 			who.clone(),
 			agent.clone(),

@@ -39,6 +39,74 @@ mod tests;
 
 pub use origin::EnsureOwner;
 pub use pallet::*;
+
+pub use ailock_primitives::did::AGENT_CONSENT_CONTEXT;
+
+/// What an agent key signs to consent to a delegation: [`AGENT_CONSENT_CONTEXT`], the DID, the
+/// agent itself and the exact terms, SCALE-encoded.
+pub fn agent_consent_payload<T: Config>(
+	did: &T::AccountId,
+	agent: &T::AccountId,
+	terms: &DelegationTermsOf<T>,
+) -> alloc::vec::Vec<u8> {
+	codec::Encode::encode(&(AGENT_CONSENT_CONTEXT, did, agent, terms))
+}
+
+/// Agent consent in test runtimes with `u64` accounts and `TestSignature` proofs (the mocks of
+/// this pallet and of the pallets built on it).
+#[cfg(feature = "std")]
+pub struct TestAgentConsent;
+
+#[cfg(feature = "std")]
+impl TestAgentConsent {
+	/// `agent`'s consent to `terms` for `did`.
+	pub fn proof<T: Config<AccountId = u64, AgentProof = sp_runtime::testing::TestSignature>>(
+		did: u64,
+		agent: u64,
+		terms: &DelegationTermsOf<T>,
+	) -> sp_runtime::testing::TestSignature {
+		sp_runtime::testing::TestSignature(agent, agent_consent_payload::<T>(&did, &agent, terms))
+	}
+
+	/// `authorize_agent` with the agent's consent to exactly these terms.
+	#[allow(clippy::too_many_arguments)]
+	pub fn authorize<
+		T: Config<AccountId = u64, AgentProof = sp_runtime::testing::TestSignature>,
+	>(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+		did: u64,
+		agent: u64,
+		scope: ScopeOf<T>,
+		spend_cap: BalanceOf<T>,
+		period: frame_system::pallet_prelude::BlockNumberFor<T>,
+		expires_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> frame_support::dispatch::DispatchResult {
+		let terms = types::DelegationTerms { scope: scope.clone(), spend_cap, period, expires_at };
+		let proof = Self::proof::<T>(did, agent, &terms);
+		Pallet::<T>::authorize_agent(
+			origin, did, agent, scope, spend_cap, period, expires_at, proof,
+		)
+	}
+}
+
+#[cfg(all(feature = "std", feature = "runtime-benchmarks"))]
+impl BenchmarkHelper<u64, sp_runtime::testing::TestSignature> for TestAgentConsent {
+	fn agent() -> u64 {
+		77
+	}
+	fn sign(agent: &u64, payload: &[u8]) -> sp_runtime::testing::TestSignature {
+		sp_runtime::testing::TestSignature(*agent, payload.to_vec())
+	}
+}
+
+/// Agent keys with their consent, for benchmarks (the runtime needs real keys and signatures).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Proof> {
+	/// A fresh agent key's account.
+	fn agent() -> AccountId;
+	/// `agent`'s signature over `payload`.
+	fn sign(agent: &AccountId, payload: &[u8]) -> Proof;
+}
 pub use weights::WeightInfo;
 
 use frame_support::traits::fungible;
@@ -62,6 +130,12 @@ pub type DelegationOf<T> = types::Delegation<
 >;
 /// A delegation scope of this runtime.
 pub type ScopeOf<T> = frame_support::BoundedVec<types::CallScope, <T as Config>::MaxScopeEntries>;
+/// The terms of a delegation in this runtime.
+pub type DelegationTermsOf<T> = types::DelegationTerms<
+	ScopeOf<T>,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -136,6 +210,17 @@ pub mod pallet {
 
 		/// What still depends on a DID (a registered Ailock): deactivation waits for it.
 		type Dependents: DidDependents<Self::AccountId>;
+
+		/// The signature an agent key gives over [`agent_consent_payload`] to consent to a
+		/// delegation (the runtime's transaction signature type).
+		type AgentProof: Parameter
+			+ sp_runtime::traits::Verify<
+				Signer: sp_runtime::traits::IdentifyAccount<AccountId = Self::AccountId>,
+			>;
+
+		/// Creates agent keys and their consent for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AgentProof>;
 
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
@@ -312,6 +397,9 @@ pub mod pallet {
 		AgentIsOwner,
 		/// This agent key already acts for another DID.
 		AgentBoundToAnotherDid,
+		/// The agent key did not sign its consent to these exact terms for this DID
+		/// (`agent_consent_payload`).
+		InvalidAgentConsent,
 		/// A scope needs at least one entry.
 		EmptyScope,
 		/// The scope names a pallet or call this runtime does not have.
@@ -536,6 +624,10 @@ pub mod pallet {
 		/// `Sudo`) refuse the delegated origin anyway; a batch (`Utility.batch_all`) in scope
 		/// runs only calls that are in scope too.
 		///
+		/// `proof` is the agent key's signature over [`agent_consent_payload`] of these exact
+		/// terms: nobody binds a key to a DID (and to its owner's calls) without the key's
+		/// consent, as KILT requires for key additions.
+		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
@@ -546,6 +638,7 @@ pub mod pallet {
 		/// - `O(E)`, `E` the scope entries (bounded by `MaxScopeEntries`).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::authorize_agent(scope.len() as u32))]
+		#[allow(clippy::too_many_arguments)]
 		pub fn authorize_agent(
 			origin: OriginFor<T>,
 			did: T::AccountId,
@@ -554,9 +647,11 @@ pub mod pallet {
 			spend_cap: BalanceOf<T>,
 			period: BlockNumberFor<T>,
 			expires_at: BlockNumberFor<T>,
+			proof: T::AgentProof,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_authorize_agent(who, did, agent, scope, spend_cap, period, expires_at)
+			let terms = types::DelegationTerms { scope, spend_cap, period, expires_at };
+			Self::do_authorize_agent(who, did, agent, terms, proof)
 		}
 
 		/// Revokes an agent key at once. Only the controller.

@@ -118,6 +118,9 @@ impl pallet_did::Config for Test {
 	type ByteDeposit = ByteDeposit;
 	type AgentDeposit = AgentDeposit;
 	type TombstoneDeposit = ConstU128<7>;
+	type AgentProof = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_did::TestAgentConsent;
 	type MaxKeys = ConstU32<MAX_KEYS>;
 	type MaxServices = ConstU32<MAX_SERVICES>;
 	type MaxAgents = ConstU32<MAX_AGENTS>;

@@ -165,3 +165,16 @@ pub enum DidResolution<AccountId, BlockNumber, Balance> {
 	/// The DID is active.
 	Active(ResolvedDocument<AccountId, BlockNumber, Balance>),
 }
+
+/// What an owner lets an agent key do, and what the key consents to.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct DelegationTerms<Scope, Balance, BlockNumber> {
+	/// The calls the agent may dispatch as the owner.
+	pub scope: Scope,
+	/// Most funds the agent may commit or lock for the owner per period.
+	pub spend_cap: Balance,
+	/// Length of a spending period in blocks.
+	pub period: BlockNumber,
+	/// The first block at which the delegation no longer works.
+	pub expires_at: BlockNumber,
+}

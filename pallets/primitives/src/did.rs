@@ -194,6 +194,11 @@ pub fn verify_assertion(
 	}
 }
 
+/// Domain of an agent key's consent signature (`Did.authorize_agent`): the key signs
+/// `SCALE(AGENT_CONSENT_CONTEXT, did, agent, scope, spend_cap, period, expires_at)`, so the
+/// signature can never be taken for another payload.
+pub const AGENT_CONSENT_CONTEXT: [u8; 20] = *b"ailock/agent-consent";
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -179,6 +179,10 @@ impl pallet_did::Config for Runtime {
 	type ByteDeposit = DidByteDeposit;
 	type AgentDeposit = DidAgentDeposit;
 	type TombstoneDeposit = DidTombstoneDeposit;
+	// Agents consent with the same signatures transactions carry.
+	type AgentProof = Signature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::AgentKeys;
 	type MaxKeys = ConstU32<16>;
 	type MaxServices = ConstU32<8>;
 	type MaxAgents = ConstU32<8>;

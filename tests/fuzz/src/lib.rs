@@ -316,7 +316,8 @@ impl World {
 				pallet_did::Call::create { keys: BoundedVec::new(), services: BoundedVec::new() }
 			},
 			4..=7 => {
-				let agent = account(self.pick(&[Sr25519Keyring::Eve, Sr25519Keyring::Ferdie]));
+				let agent_key = self.pick(&[Sr25519Keyring::Eve, Sr25519Keyring::Ferdie]);
+				let agent = account(agent_key);
 				let pallets: &[&[u8]] = &[b"Ailocks", b"Intents"];
 				let scope = pallets
 					.iter()
@@ -327,13 +328,23 @@ impl World {
 					})
 					.collect::<Vec<_>>();
 				let now = frame_system::Pallet::<Runtime>::block_number();
-				pallet_did::Call::authorize_agent {
-					did,
-					agent,
+				let terms = pallet_did::types::DelegationTerms {
 					scope: BoundedVec::truncate_from(scope),
 					spend_cap: self.rng.gen_range(0..=20) * AIL / 10,
 					period: self.rng.gen_range(1..=30),
 					expires_at: now + self.rng.gen_range(0..=60),
+				};
+				let payload = pallet_did::agent_consent_payload::<Runtime>(&did, &agent, &terms);
+				// Now and then the wrong key consents.
+				let consenting = if self.rng.gen_bool(0.05) { signer } else { agent_key };
+				pallet_did::Call::authorize_agent {
+					did,
+					agent,
+					scope: terms.scope,
+					spend_cap: terms.spend_cap,
+					period: terms.period,
+					expires_at: terms.expires_at,
+					proof: consenting.sign(&payload).into(),
 				}
 			},
 			8 => pallet_did::Call::revoke_agent {

@@ -19,7 +19,7 @@ fn authorize(entries: &[&str], cap: Balance) {
 			})
 			.collect::<Vec<_>>(),
 	);
-	assert_ok!(pallet_did::Pallet::<Test>::authorize_agent(
+	assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
 		RuntimeOrigin::signed(ALICE),
 		ALICE,
 		AGENT,

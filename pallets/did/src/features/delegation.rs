@@ -18,8 +18,24 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	#[allow(clippy::too_many_arguments)]
+	/// Binds `agent` to `did` on `terms`, if the controller asks and the agent consented.
 	pub(crate) fn do_authorize_agent(
+		who: T::AccountId,
+		did: T::AccountId,
+		agent: T::AccountId,
+		terms: crate::DelegationTermsOf<T>,
+		proof: T::AgentProof,
+	) -> DispatchResult {
+		use sp_runtime::traits::Verify;
+		let payload = crate::agent_consent_payload::<T>(&did, &agent, &terms);
+		ensure!(proof.verify(&payload[..], &agent), Error::<T>::InvalidAgentConsent);
+		let crate::types::DelegationTerms { scope, spend_cap, period, expires_at } = terms;
+		Self::bind_agent(who, did, agent, scope, spend_cap, period, expires_at)
+	}
+
+	/// Binds `agent` to `did` (the consent already checked).
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn bind_agent(
 		who: T::AccountId,
 		did: T::AccountId,
 		agent: T::AccountId,

@@ -8,7 +8,7 @@ fn authorize(
 	period: u64,
 	expires_at: u64,
 ) -> sp_runtime::DispatchResult {
-	Did::authorize_agent(
+	crate::TestAgentConsent::authorize::<Test>(
 		RuntimeOrigin::signed(ALICE),
 		ALICE,
 		agent,
@@ -70,7 +70,7 @@ fn checks_the_agent() {
 		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::DidNotFound);
 		create_did(ALICE);
 		assert_noop!(
-			Did::authorize_agent(
+			crate::TestAgentConsent::authorize::<Test>(
 				RuntimeOrigin::signed(BOB),
 				ALICE,
 				AGENT,
@@ -83,7 +83,7 @@ fn checks_the_agent() {
 		);
 		assert_noop!(authorize(ALICE, &["Market"], 10, 100), Error::<Test>::AgentIsOwner);
 		create_did(BOB);
-		assert_ok!(Did::authorize_agent(
+		assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 			RuntimeOrigin::signed(BOB),
 			BOB,
 			AGENT,
@@ -122,7 +122,7 @@ fn bounded_and_paid_for() {
 		create_did(CHARLIE);
 		set_free(CHARLIE, 1);
 		assert_noop!(
-			Did::authorize_agent(
+			crate::TestAgentConsent::authorize::<Test>(
 				RuntimeOrigin::signed(CHARLIE),
 				CHARLIE,
 				13,
@@ -133,5 +133,42 @@ fn bounded_and_paid_for() {
 			),
 			Error::<Test>::InsufficientDeposit
 		);
+	});
+}
+
+#[test]
+fn an_agent_key_is_bound_only_with_its_consent_to_these_terms() {
+	test(|| {
+		create_did(ALICE);
+		let terms = crate::types::DelegationTerms {
+			scope: scope(&["Market"]),
+			spend_cap: 100,
+			period: 10,
+			expires_at: 100,
+		};
+		let authorize = |proof| {
+			Did::authorize_agent(
+				RuntimeOrigin::signed(ALICE),
+				ALICE,
+				AGENT,
+				terms.scope.clone(),
+				terms.spend_cap,
+				terms.period,
+				terms.expires_at,
+				proof,
+			)
+		};
+		// Signed by another key, or by the agent for other terms: refused.
+		let by_other = crate::TestAgentConsent::proof::<Test>(ALICE, OTHER_AGENT, &terms);
+		let by_other = sp_runtime::testing::TestSignature(OTHER_AGENT, by_other.1);
+		assert_noop!(authorize(by_other), Error::<Test>::InvalidAgentConsent);
+		let mut richer = terms.clone();
+		richer.spend_cap = 1_000;
+		let for_other_terms = crate::TestAgentConsent::proof::<Test>(ALICE, AGENT, &richer);
+		assert_noop!(authorize(for_other_terms), Error::<Test>::InvalidAgentConsent);
+		let for_other_did = crate::TestAgentConsent::proof::<Test>(BOB, AGENT, &terms);
+		assert_noop!(authorize(for_other_did), Error::<Test>::InvalidAgentConsent);
+		assert_ok!(authorize(crate::TestAgentConsent::proof::<Test>(ALICE, AGENT, &terms)));
+		assert!(crate::Delegations::<Test>::contains_key(ALICE, AGENT));
 	});
 }

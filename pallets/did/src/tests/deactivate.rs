@@ -6,7 +6,7 @@ use frame_support::assert_noop;
 fn releases_everything_and_revokes_agents() {
 	test(|| {
 		alice_with_agent(&["Market"]);
-		assert_ok!(Did::authorize_agent(
+		assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 			RuntimeOrigin::signed(ALICE),
 			ALICE,
 			OTHER_AGENT,

@@ -120,7 +120,7 @@ fn only_live_agents() {
 }
 
 fn alice_with_agent_again() {
-	assert_ok!(Did::authorize_agent(
+	assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 		RuntimeOrigin::signed(ALICE),
 		ALICE,
 		AGENT,

@@ -93,7 +93,7 @@ pub fn create_did(who: AccountId) {
 /// block 100.
 pub fn alice_with_agent(entries: &[&str]) {
 	create_did(ALICE);
-	assert_ok!(Did::authorize_agent(
+	assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 		RuntimeOrigin::signed(ALICE),
 		ALICE,
 		AGENT,

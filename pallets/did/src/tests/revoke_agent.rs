@@ -24,7 +24,7 @@ fn revokes_at_once_and_releases_the_deposit() {
 		);
 		// The key is free to serve another DID now.
 		create_did(BOB);
-		assert_ok!(Did::authorize_agent(
+		assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 			RuntimeOrigin::signed(BOB),
 			BOB,
 			AGENT,

@@ -133,7 +133,7 @@ fn an_agent_posts_for_its_owner_within_the_cap() {
 			pallet: BoundedVec::truncate_from(b"Intents".to_vec()),
 			call: Some(BoundedVec::truncate_from(b"post_intent".to_vec())),
 		}]);
-		assert_ok!(pallet_did::Pallet::<Test>::authorize_agent(
+		assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
 			RuntimeOrigin::signed(ALICE),
 			ALICE,
 			AGENT,
@@ -164,7 +164,7 @@ fn agent_with_cap(cap: Balance) {
 		pallet: BoundedVec::truncate_from(b"Intents".to_vec()),
 		call: None,
 	}]);
-	assert_ok!(pallet_did::Pallet::<Test>::authorize_agent(
+	assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
 		RuntimeOrigin::signed(ALICE),
 		ALICE,
 		AGENT,
