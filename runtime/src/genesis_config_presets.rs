@@ -96,3 +96,30 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// The genesis state of `preset` as a chain-spec builder makes it (the default config, patched
+/// with the preset key by key), for native tests and tools such as the fuzzer.
+#[cfg(feature = "std")]
+pub fn preset_state(preset: &str) -> Result<sp_io::TestExternalities, String> {
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+	let patch = get_preset(&preset.into()).ok_or_else(|| format!("no preset {preset}"))?;
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge(&mut config, serde_json::from_slice(&patch).map_err(|e| e.to_string())?);
+	let config = serde_json::to_vec(&config).map_err(|e| e.to_string())?;
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(config)
+	})
+	.map_err(|e| e.to_string())?;
+	Ok(ext)
+}

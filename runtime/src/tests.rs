@@ -2,36 +2,13 @@
 
 use crate::{
 	configs::WeightToFee, genesis_config_presets, AccountId, Balances, Grandpa, Runtime,
-	RuntimeGenesisConfig, TransactionPayment, AIL, EXISTENTIAL_DEPOSIT, MILLI_AIL, VERSION,
+	TransactionPayment, AIL, EXISTENTIAL_DEPOSIT, MILLI_AIL, VERSION,
 };
-use frame_support::{
-	genesis_builder_helper::build_state,
-	weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
-};
+use frame_support::weights::{constants::ExtrinsicBaseWeight, WeightToFee as _};
 use sp_keyring::Sr25519Keyring;
 
-/// Applies a JSON patch the way chain-spec builders do: objects merge key by key, anything else
-/// replaces.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 fn genesis_of(preset: &str) -> sp_io::TestExternalities {
-	let patch = genesis_config_presets::get_preset(&preset.into()).expect("preset exists");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("default config serializes");
-	merge(&mut config, serde_json::from_slice(&patch).expect("preset is JSON"));
-	let config = serde_json::to_vec(&config).expect("config serializes");
-	let mut ext = sp_io::TestExternalities::default();
-	ext.execute_with(|| build_state::<RuntimeGenesisConfig>(config).expect("preset builds"));
-	ext
+	genesis_config_presets::preset_state(preset).expect("preset builds")
 }
 
 fn account(key: Sr25519Keyring) -> AccountId {

@@ -313,19 +313,7 @@ where
 		use sp_runtime::{generic::Era, traits::StaticLookup, SaturatedConversion};
 		let period = BlockHashCount::get().checked_next_power_of_two().map(|p| p / 2).unwrap_or(2);
 		let current = System::block_number().saturated_into::<u64>().saturating_sub(1);
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::mortal(u64::from(period), current)),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
+		let extension = crate::tx_extension(Era::mortal(u64::from(period), current), nonce);
 		let payload = SignedPayload::new(call, extension).ok()?;
 		let signature = payload.using_encoded(|bytes| C::sign(bytes, public))?;
 		let (call, extension, _) = payload.deconstruct();

@@ -23,7 +23,7 @@ use ailock_primitives::{
 };
 use ailock_runtime::{
 	genesis_config_presets, AccountId, Balance, Executive, Header, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic, AIL,
+	RuntimeEvent, SignedPayload, UncheckedExtrinsic, AIL,
 };
 use codec::Encode;
 use frame_support::{traits::fungible::InspectHold, BoundedVec};
@@ -81,28 +81,8 @@ fn account(key: Sr25519Keyring) -> AccountId {
 
 /// The development genesis, as a chain spec builder makes it.
 pub fn genesis() -> sp_io::TestExternalities {
-	fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-		match (base, patch) {
-			(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-				for (key, value) in patch {
-					merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-				}
-			},
-			(base, patch) => *base = patch,
-		}
-	}
-	let patch = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
-		.expect("the development preset exists");
-	let mut config =
-		serde_json::to_value(RuntimeGenesisConfig::default()).expect("the default serializes");
-	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
-	let config = serde_json::to_vec(&config).expect("the config serializes");
-	let mut ext = sp_io::TestExternalities::default();
-	ext.execute_with(|| {
-		frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(config)
-			.expect("the preset builds")
-	});
-	ext
+	genesis_config_presets::preset_state(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.expect("the development preset builds")
 }
 
 /// One fuzzing run: `blocks` blocks of up to `per_block` random extrinsics from `seed`.
@@ -215,19 +195,7 @@ impl World {
 			.entry(who.clone())
 			.and_modify(|n| *n += 1)
 			.or_insert(frame_system::Pallet::<Runtime>::account_nonce(&who));
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
+		let extension = ailock_runtime::tx_extension(Era::Immortal, nonce);
 		let payload = SignedPayload::new(call, extension).expect("the implicit data is readable");
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		let (call, extension, _) = payload.deconstruct();
