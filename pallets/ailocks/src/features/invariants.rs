@@ -81,6 +81,16 @@ impl<T: Config> Pallet<T> {
 				"a country index entry points to an Ailock elsewhere"
 			);
 		}
+		for (cell, boosts) in crate::Boosts::<T>::iter() {
+			for boost in boosts.iter() {
+				let ailock =
+					Ailocks::<T>::get(&boost.ailock).ok_or("a boost outlived its Ailock")?;
+				ensure!(
+					Self::boost_cells(&ailock.profile.location).contains(&cell),
+					"a boost lies outside its Ailock's service area"
+				);
+			}
+		}
 		for owner in Trusted::<T>::iter_keys()
 			.chain(Blocked::<T>::iter_keys())
 			.chain(SkillXp::<T>::iter_keys().map(|(o, _)| o))
