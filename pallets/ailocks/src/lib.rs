@@ -482,7 +482,8 @@ pub mod pallet {
 		/// `HeartbeatReceived { ailock, live_until }`.
 		///
 		/// ## Errors
-		/// `NotRegistered`; `CellFull` when a reaped Ailock's cell filled up meanwhile.
+		/// `NotRegistered`. (A reaped Ailock whose cell filled up meanwhile still records its
+		/// heartbeat; it re-enters the index with a heartbeat once there is room.)
 		///
 		/// ## Complexity
 		/// - `O(1)`; re-entering the indexes costs as much as registering (refunded when not

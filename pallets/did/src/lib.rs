@@ -616,8 +616,8 @@ pub mod pallet {
 
 		/// Authorizes `agent` to dispatch the calls in `scope` as the DID's owner, committing at
 		/// most `spend_cap` of the owner's funds per `period` blocks, until block `expires_at`.
-		/// Authorizing an agent again replaces its delegation and restarts its period. Only the
-		/// controller.
+		/// Authorizing an agent again replaces its delegation's terms; its current period and
+		/// what it spent in it carry over. Only the controller.
 		///
 		/// Scopes name pallets and calls as the runtime does (`Ailocks`, `Ailocks.update`).
 		/// `Did`'s own calls cannot be delegated; pallets that want a signed origin (`Balances`,

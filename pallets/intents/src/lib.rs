@@ -640,8 +640,11 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// `NotMatcher`, `IntentNotFound`, `NotOpen`, `NoMatches`, `DuplicateMatch`,
-		/// `SelfMatch` (the owner's own Ailock), `UnknownAilock` (unregistered or offline),
-		/// `OutOfReach` (beyond a `Strict` intent's city), `ZeroScore`, `MatchesNotImproved`.
+		/// `MatchesNotImproved`. A candidate that may not be invited is skipped (it may have
+		/// gone offline since the matcher read); only when none is valid does the first one's
+		/// reason fail the call: `SelfMatch` (the owner's own Ailock), `UnknownAilock`
+		/// (unregistered or offline), `OutOfReach` (beyond a `Strict` intent's city),
+		/// `ZeroScore`.
 		///
 		/// ## Complexity
 		/// - `O(K · (K + S + L))`: `K` candidates plus the `MaxMatches` stored, each scored over

@@ -84,14 +84,18 @@ pub trait SpendGuard<AccountId: Clone + PartialEq, Balance: AtLeast32BitUnsigned
 		Ok(())
 	}
 
-	/// Credits back up to `amount` released from an item with `record`.
+	/// Credits back what an agent had locked of `amount` released from an item that held
+	/// `held_before`: the owner's own, uncharged part is released first, so the owner's actions
+	/// never give the agent room under its cap.
 	fn release_from(
 		owner: &AccountId,
 		amount: Balance,
+		held_before: Balance,
 		record: &mut Option<SpendCharge<AccountId, Balance>>,
 	) {
 		let Some(charge) = record.as_mut() else { return };
-		let back = amount.min(charge.amount);
+		let uncharged = held_before.saturating_sub(charge.amount);
+		let back = amount.saturating_sub(uncharged).min(charge.amount);
 		if !back.is_zero() {
 			Self::refund(owner, &SpendCharge { amount: back, ..charge.clone() });
 		}

@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 		} else if required < ailock.deposit {
 			let less = ailock.deposit.saturating_sub(required);
 			T::Currency::release(&reason, owner, less, Precision::BestEffort)?;
-			T::SpendGuard::release_from(owner, less, &mut record);
+			T::SpendGuard::release_from(owner, less, ailock.deposit, &mut record);
 		}
 		DepositCharges::<T>::set(owner, record);
 		ailock.deposit = required;

@@ -97,7 +97,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Records a heartbeat; returns whether the Ailock re-entered discovery.
+	/// Records a heartbeat; returns whether the Ailock re-entered discovery. The heartbeat
+	/// counts even when a reaped Ailock's cell is full (it stays out of the index until there
+	/// is room), so filling a cell can never keep an Ailock offline.
 	pub(crate) fn do_heartbeat(owner: T::AccountId) -> Result<bool, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let reindexed = Ailocks::<T>::try_mutate(&owner, |entry| -> Result<bool, DispatchError> {
@@ -106,9 +108,9 @@ impl<T: Config> Pallet<T> {
 			if ailock.indexed {
 				return Ok(false);
 			}
-			Self::add_to_index(&owner, &ailock.profile.location)?;
-			ailock.indexed = true;
-			Ok(true)
+			// `add_to_index` fails before writing anything when the cell is full.
+			ailock.indexed = Self::add_to_index(&owner, &ailock.profile.location).is_ok();
+			Ok(ailock.indexed)
 		})?;
 		let live_until = now.saturating_add(T::HeartbeatTimeout::get());
 		Self::deposit_event(Event::HeartbeatReceived { ailock: owner, live_until });

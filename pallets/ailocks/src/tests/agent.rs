@@ -121,6 +121,27 @@ fn the_deposits_an_agent_locks_count_against_its_cap() {
 #[test]
 fn released_list_deposits_are_credited_back_and_deregistration_credits_the_rest() {
 	test(|| {
+		// The agent registers the Ailock itself: the whole deposit is its charge.
+		authorize(&["Ailocks"], 1_000_000);
+		let p = profile("Mine", &["translation"], munich());
+		assert_ok!(as_agent(crate::Call::register { profile: p }));
+		let registration = held(ALICE);
+		assert_eq!(spent(), registration);
+		assert_ok!(as_agent(crate::Call::trust { account: BOB }));
+		assert_eq!(spent(), registration + LIST_ENTRY_DEPOSIT);
+		assert_ok!(as_agent(crate::Call::untrust { account: BOB }));
+		assert_eq!(spent(), registration);
+		assert_ok!(as_agent(crate::Call::deregister {}));
+		assert_eq!(spent(), 0);
+		assert!(crate::DepositCharges::<Test>::get(ALICE).is_none());
+	});
+}
+
+#[test]
+fn a_release_credits_the_owners_own_part_first() {
+	test(|| {
+		// The owner registered; the agent's list entries are the only charged part, and a
+		// partial release is taken from the owner's part first.
 		register_in_munich(ALICE);
 		authorize(&["Ailocks"], LIST_ENTRY_DEPOSIT * 2);
 		assert_ok!(as_agent(crate::Call::trust { account: BOB }));
@@ -131,9 +152,27 @@ fn released_list_deposits_are_credited_back_and_deregistration_credits_the_rest(
 			pallet_did::Error::<Test>::SpendingCapExceeded
 		);
 		assert_ok!(as_agent(crate::Call::untrust { account: BOB }));
-		assert_eq!(spent(), LIST_ENTRY_DEPOSIT);
+		assert_eq!(spent(), LIST_ENTRY_DEPOSIT * 2);
+		// Deregistration releases everything, the agent's charge with it.
 		assert_ok!(as_agent(crate::Call::deregister {}));
 		assert_eq!(spent(), 0);
-		assert!(crate::DepositCharges::<Test>::get(ALICE).is_none());
+	});
+}
+
+#[test]
+fn releasing_the_owners_own_deposit_gives_the_agent_no_room() {
+	test(|| {
+		register_in_munich(ALICE);
+		authorize(&["Ailocks"], LIST_ENTRY_DEPOSIT);
+		assert_ok!(as_agent(crate::Call::trust { account: BOB }));
+		assert_eq!(spent(), LIST_ENTRY_DEPOSIT);
+		// The owner trusts and untrusts someone itself: only its own part is released.
+		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), CHARLIE));
+		assert_ok!(Registry::untrust(RuntimeOrigin::signed(ALICE), CHARLIE));
+		assert_eq!(spent(), LIST_ENTRY_DEPOSIT);
+		assert_noop!(
+			as_agent(crate::Call::trust { account: DAVE }),
+			pallet_did::Error::<Test>::SpendingCapExceeded
+		);
 	});
 }

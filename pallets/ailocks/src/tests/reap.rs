@@ -38,12 +38,15 @@ fn reaping_takes_an_offline_ailock_out_of_every_index_until_its_next_heartbeat()
 }
 
 #[test]
-fn a_reaped_ailock_whose_cell_filled_up_cannot_come_back_by_heartbeat() {
+fn a_reaped_ailock_whose_cell_filled_up_stays_live_but_unindexed() {
 	test(|| {
 		register_in_munich(ALICE);
 		System::set_block_number(HEARTBEAT_TIMEOUT + 2);
 		assert_ok!(Registry::reap(RuntimeOrigin::signed(BOB), ALICE));
 		crowd(1_000, MAX_PER_CELL, munich());
-		assert_noop!(Registry::heartbeat(RuntimeOrigin::signed(ALICE)), Error::<Test>::CellFull);
+		// The heartbeat still counts: live, but out of the index until the cell has room.
+		assert_ok!(Registry::heartbeat(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(ailock(ALICE).last_heartbeat, HEARTBEAT_TIMEOUT + 2);
+		assert!(!ailock(ALICE).indexed);
 	});
 }

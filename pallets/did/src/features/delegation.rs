@@ -54,11 +54,17 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(expires_at > now, Error::<T>::ExpiryInPast);
 
-		if !Delegations::<T>::contains_key(&did, &agent) {
+		let existing = Delegations::<T>::get(&did, &agent);
+		if existing.is_none() {
 			ensure!(doc.agents < T::MaxAgents::get(), Error::<T>::TooManyAgents);
 			doc.agents = doc.agents.saturating_add(1);
 			Self::settle_deposit(&did, &mut doc)?;
 		}
+		// A replaced delegation keeps its current period and what was spent in it: new terms
+		// never hand the agent a fresh budget mid-period, and a deposit charged under the old
+		// terms is credited back to the same record it was charged to.
+		let (period_start, spent_in_period) =
+			existing.map(|d| (d.period_start, d.spent_in_period)).unwrap_or((now, Zero::zero()));
 		doc.updated_at = now;
 		let deposit = doc.deposit;
 		Dids::<T>::insert(&did, doc);
@@ -70,8 +76,8 @@ impl<T: Config> Pallet<T> {
 				scope: scope.clone(),
 				spend_cap,
 				period,
-				period_start: now,
-				spent_in_period: Zero::zero(),
+				period_start,
+				spent_in_period,
 				expires_at,
 				authorized_at: now,
 			},

@@ -172,3 +172,19 @@ fn an_agent_key_is_bound_only_with_its_consent_to_these_terms() {
 		assert!(crate::Delegations::<Test>::contains_key(ALICE, AGENT));
 	});
 }
+
+#[test]
+fn new_terms_keep_the_current_period_and_its_spending() {
+	use ailock_primitives::traits::{Actor, SpendGuard};
+	test(|| {
+		create_did(ALICE);
+		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
+		assert_ok!(<Did as SpendGuard<_, _>>::charge(
+			&Actor { owner: ALICE, agent: Some(AGENT) },
+			60
+		));
+		assert_ok!(authorize(AGENT, &["Market"], 10, 200));
+		let delegation = Delegations::<Test>::get(ALICE, AGENT).expect("stored");
+		assert_eq!((delegation.period_start, delegation.spent_in_period), (1, 60));
+	});
+}

@@ -104,12 +104,26 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Vec<(T::AccountId, Perbill)>, Error<T>> {
 		ensure!(!candidates.is_empty(), Error::<T>::NoMatches);
 		let mut merged: Vec<(T::AccountId, Perbill)> = Vec::new();
+		let mut first_refusal = None;
 		for (index, ailock) in candidates.iter().enumerate() {
 			ensure!(
 				!candidates.iter().take(index).any(|other| other == ailock),
 				Error::<T>::DuplicateMatch
 			);
-			merged.push((ailock.clone(), Self::assess(intent, ailock)?));
+			// A candidate that went offline (or away, or out of reach) between the matcher's
+			// read and inclusion is skipped, not fatal: otherwise one Ailock's owner could
+			// sink an honest list by toggling its status.
+			match Self::assess(intent, ailock) {
+				Ok(score) => merged.push((ailock.clone(), score)),
+				Err(error) => {
+					first_refusal.get_or_insert(error);
+				},
+			}
+		}
+		if merged.is_empty() {
+			if let Some(error) = first_refusal {
+				return Err(error);
+			}
 		}
 		for (ailock, _) in Matches::<T>::get(id).unwrap_or_default() {
 			if merged.iter().any(|(other, _)| other == &ailock) {

@@ -47,7 +47,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			let less = held.saturating_sub(deposit);
 			Self::release(HoldReason::OfferDeposit, &ailock, less);
-			T::SpendGuard::release_from(&ailock, less, &mut charge);
+			T::SpendGuard::release_from(&ailock, less, held, &mut charge);
 		}
 		OfferCharges::<T>::set(&ailock, charge);
 		Self::deposit_event(Event::OfferPosted {

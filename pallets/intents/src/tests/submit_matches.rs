@@ -163,7 +163,10 @@ fn strict_work_invites_only_the_same_city() {
 		let mut details = translation(2_000);
 		details.target.flexibility = Flexibility::Strict;
 		let id = post(ALICE, details);
-		assert_noop!(submit(MATCHER, id, vec![BOB, CHARLIE]), Error::<Test>::OutOfReach);
+		assert_noop!(submit(MATCHER, id, vec![CHARLIE]), Error::<Test>::OutOfReach);
+		// Among valid candidates, one out of reach is skipped, not fatal.
+		assert_ok!(submit(MATCHER, id, vec![CHARLIE, BOB]));
+		assert_eq!(stored(id), vec![(BOB, score(id, BOB))]);
 		assert_eq!(
 			Intents::compute_matches(&intent(id), 5)
 				.into_iter()
@@ -369,5 +372,19 @@ fn intents_beyond_the_retry_list_are_matched_in_later_blocks() {
 		}
 		matched.sort();
 		assert_eq!(matched, ids);
+	});
+}
+
+#[test]
+fn an_ailock_going_away_before_inclusion_cannot_sink_an_honest_list() {
+	test(|| {
+		let id = setup();
+		// CHARLIE's owner steps away between the matcher's read and the inclusion.
+		assert_ok!(Ailocks::set_status(
+			RuntimeOrigin::signed(CHARLIE),
+			pallet_ailocks::types::AilockStatus::Away
+		));
+		assert_ok!(submit(MATCHER, id, vec![BOB, CHARLIE]));
+		assert_eq!(stored(id), vec![(BOB, score(id, BOB))]);
 	});
 }
