@@ -53,18 +53,21 @@ fn the_berlin_conference_becomes_five_linked_steps() {
 	});
 }
 
+/// ALICE proposes `steps` for `root`, without provenance.
+fn alice_proposes(root: IntentId, steps: Vec<StepInputOf<Test>>) -> sp_runtime::DispatchResult {
+	Intents::propose_chain(
+		RuntimeOrigin::signed(ALICE),
+		root,
+		BoundedVec::truncate_from(steps),
+		None,
+	)
+}
+
 #[test]
 fn a_step_follows_the_rules_of_any_intent() {
 	test(|| {
 		let root = post(ALICE, conference(8_000));
-		let propose = |steps: Vec<StepInputOf<Test>>| {
-			Intents::propose_chain(
-				RuntimeOrigin::signed(ALICE),
-				root,
-				BoundedVec::truncate_from(steps),
-				None,
-			)
-		};
+		let propose = |steps| alice_proposes(root, steps);
 		let mut free = conference_steps();
 		free[1].budget_share = 0;
 		assert_noop!(propose(free), Error::<Test>::ZeroBudget);
@@ -81,14 +84,7 @@ fn a_step_follows_the_rules_of_any_intent() {
 fn refuses_bad_chains_with_distinct_errors() {
 	test(|| {
 		let root = post(ALICE, conference(8_000));
-		let propose = |steps: Vec<StepInputOf<Test>>| {
-			Intents::propose_chain(
-				RuntimeOrigin::signed(ALICE),
-				root,
-				BoundedVec::truncate_from(steps),
-				None,
-			)
-		};
+		let propose = |steps| alice_proposes(root, steps);
 		let mut cyclic = conference_steps();
 		cyclic[0].depends_on = BoundedVec::truncate_from(vec![4]);
 		assert_noop!(propose(cyclic), Error::<Test>::CyclicChain);
