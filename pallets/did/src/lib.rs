@@ -87,6 +87,41 @@ impl TestAgentConsent {
 			origin, did, agent, scope, spend_cap, period, expires_at, proof,
 		)
 	}
+
+	/// The DID `did` (its own controller) authorizes `agent` for `entries` (`Pallet` or
+	/// `Pallet.call`), with the agent's consent.
+	pub fn authorize_for<
+		T: Config<AccountId = u64, AgentProof = sp_runtime::testing::TestSignature>,
+	>(
+		did: u64,
+		agent: u64,
+		entries: &[&str],
+		spend_cap: BalanceOf<T>,
+		period: frame_system::pallet_prelude::BlockNumberFor<T>,
+		expires_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> frame_support::dispatch::DispatchResult {
+		let name = |text: &str| frame_support::BoundedVec::truncate_from(text.as_bytes().to_vec());
+		let scope = entries
+			.iter()
+			.map(|entry| {
+				let mut parts = entry.splitn(2, '.');
+				types::CallScope {
+					pallet: name(parts.next().unwrap_or_default()),
+					call: parts.next().map(name),
+				}
+			})
+			.collect::<alloc::vec::Vec<_>>();
+		let origin = frame_system::RawOrigin::Signed(did).into();
+		Self::authorize::<T>(
+			origin,
+			did,
+			agent,
+			frame_support::BoundedVec::truncate_from(scope),
+			spend_cap,
+			period,
+			expires_at,
+		)
+	}
 }
 
 #[cfg(all(feature = "std", feature = "runtime-benchmarks"))]

@@ -45,6 +45,22 @@ pub fn sample_keys(prefix: &[u8], seed: [u8; 16], budget: usize) -> Vec<Vec<u8>>
 	keys
 }
 
+/// Most entries one sampled search reads.
+pub const MAX_SAMPLE: usize = 4096;
+
+/// A fair sample of up to [`MAX_SAMPLE`] keys `K` of a `Blake2_128Concat` map (or of one first key
+/// of a double map) under `prefix`, starting where `parent_hash` and `query` point.
+pub fn sample_blake2_128_concat<K: codec::Decode>(
+	prefix: &[u8],
+	parent_hash: &[u8],
+	query: &[u8],
+) -> Vec<K> {
+	sample_keys(prefix, seed(parent_hash, query), MAX_SAMPLE)
+		.iter()
+		.filter_map(|raw| decode_blake2_128_concat(raw, prefix.len()))
+		.collect()
+}
+
 /// The key type of a map hashed with `Blake2_128Concat`, from the rest of a raw key after
 /// `prefix_len` bytes: the 16 hash bytes, then the SCALE-encoded key.
 pub fn decode_blake2_128_concat<K: codec::Decode>(raw: &[u8], prefix_len: usize) -> Option<K> {

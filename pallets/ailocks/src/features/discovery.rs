@@ -6,7 +6,7 @@
 //! same-city Ailock), then the rest of its region (the region's own bucket and its 32 cells) —
 //! so entries in one cell can never starve another, and it stops as soon as a nearer tier
 //! already fills the result. The country and global tiers are sampled fairly
-//! ([`ailock_primitives::sampling`]): at most [`MAX_SCAN`] entries from a start point the parent
+//! ([`ailock_primitives::sampling`]): at most [`sampling::MAX_SAMPLE`] entries from a start point the parent
 //! block hash chooses, so grinding account ids buys no place in them. An Ailock that went offline
 //! can be reaped from every index by anyone ([`Pallet::reap`]) and re-enters with its next
 //! heartbeat, so stale entries stop costing searches.
@@ -25,9 +25,6 @@ use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{
 	pallet_prelude::*, storage::StoragePrefixedMap, Blake2_128Concat, StorageHasher,
 };
-
-/// Most entries one search samples from the country index, and from the global index.
-pub const MAX_SCAN: usize = 4096;
 
 impl<T: Config> Pallet<T> {
 	/// The index bucket of a shared cell.
@@ -83,31 +80,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Where a fair sample of the country index starts for this block and query.
-	fn sample_seed(query: &[u8]) -> [u8; 16] {
-		let parent = frame_system::Pallet::<T>::parent_hash();
-		sampling::seed(parent.as_ref(), query)
-	}
-
 	/// A fair sample of the Ailocks indexed in `country`.
 	fn sample_country(country: &CountryCode) -> Vec<T::AccountId> {
 		let mut prefix = CountryIndex::<T>::final_prefix().to_vec();
 		prefix.extend_from_slice(&Blake2_128Concat::hash(&country.encode()));
-		let seed = Self::sample_seed(&country.encode());
-		sampling::sample_keys(&prefix, seed, MAX_SCAN)
-			.iter()
-			.filter_map(|raw| sampling::decode_blake2_128_concat(raw, prefix.len()))
-			.collect()
+		let parent = frame_system::Pallet::<T>::parent_hash();
+		sampling::sample_blake2_128_concat(&prefix, parent.as_ref(), &country.encode())
 	}
 
 	/// A fair sample of every indexed Ailock.
 	fn sample_global() -> Vec<T::AccountId> {
-		let prefix = GlobalIndex::<T>::final_prefix();
-		let seed = Self::sample_seed(b"global");
-		sampling::sample_keys(&prefix, seed, MAX_SCAN)
-			.iter()
-			.filter_map(|raw| sampling::decode_blake2_128_concat(raw, prefix.len()))
-			.collect()
+		let parent = frame_system::Pallet::<T>::parent_hash();
+		sampling::sample_blake2_128_concat(
+			&GlobalIndex::<T>::final_prefix(),
+			parent.as_ref(),
+			b"global",
+		)
 	}
 
 	/// Live Ailocks near `cell` (and `country`) no farther than `max_tier`, having every skill

@@ -5,28 +5,8 @@ use crate::Error;
 use frame_support::assert_noop;
 
 fn authorize(entries: &[&str], cap: Balance) {
-	let scope = BoundedVec::truncate_from(
-		entries
-			.iter()
-			.map(|entry| {
-				let mut parts = entry.splitn(2, '.');
-				pallet_did::types::CallScope {
-					pallet: BoundedVec::truncate_from(
-						parts.next().unwrap_or_default().as_bytes().to_vec(),
-					),
-					call: parts.next().map(|c| BoundedVec::truncate_from(c.as_bytes().to_vec())),
-				}
-			})
-			.collect::<Vec<_>>(),
-	);
-	assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
-		RuntimeOrigin::signed(ALICE),
-		ALICE,
-		AGENT,
-		scope,
-		cap,
-		100,
-		1_000
+	assert_ok!(pallet_did::TestAgentConsent::authorize_for::<Test>(
+		ALICE, AGENT, entries, cap, 100, 1_000
 	));
 }
 

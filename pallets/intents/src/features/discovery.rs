@@ -2,8 +2,8 @@
 //! registry: 4-character cells, region cells as they are). A search reads nearest first and
 //! each cell whole (bounded by `MaxIntentsPerCell`): the searched cell, then the rest of its
 //! region, so intents in one cell can never starve another; it stops once a nearer tier fills the
-//! result. Global work is sampled fairly ([`ailock_primitives::sampling`]), at most [`MAX_SCAN`]
-//! entries from a start the parent block hash chooses.
+//! result. Global work is sampled fairly ([`ailock_primitives::sampling`]), at most
+//! [`ailock_primitives::sampling::MAX_SAMPLE`] entries from a start the parent block hash chooses.
 
 use crate::{
 	types::{NearbyIntent, Target},
@@ -16,9 +16,6 @@ use ailock_primitives::{
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, storage::StoragePrefixedMap};
 use frame_system::pallet_prelude::BlockNumberFor;
-
-/// Most entries of global work one search samples.
-pub const MAX_SCAN: usize = 4096;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn add_to_index(id: crate::types::IntentId, target: &Target) -> DispatchResult {
@@ -78,18 +75,14 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if max_tier == LocationTier::Global {
-			let prefix = OpenRemoteIntents::<T>::final_prefix();
 			let parent = frame_system::Pallet::<T>::parent_hash();
-			let seed = ailock_primitives::sampling::seed(parent.as_ref(), b"remote-intents");
-			ids.extend(
-				ailock_primitives::sampling::sample_keys(&prefix, seed, MAX_SCAN)
-					.iter()
-					.filter_map(|raw| {
-						ailock_primitives::sampling::decode_blake2_128_concat::<
-							crate::types::IntentId,
-						>(raw, prefix.len())
-					}),
-			);
+			ids.extend(ailock_primitives::sampling::sample_blake2_128_concat::<
+				crate::types::IntentId,
+			>(
+				&OpenRemoteIntents::<T>::final_prefix(),
+				parent.as_ref(),
+				b"remote-intents",
+			));
 		}
 		let mut found: Vec<_> = ids
 			.into_iter()

@@ -129,15 +129,10 @@ fn bounded_by_cell_bucket_and_funds() {
 #[test]
 fn an_agent_posts_for_its_owner_within_the_cap() {
 	test(|| {
-		let scope = BoundedVec::truncate_from(vec![pallet_did::types::CallScope {
-			pallet: BoundedVec::truncate_from(b"Intents".to_vec()),
-			call: Some(BoundedVec::truncate_from(b"post_intent".to_vec())),
-		}]);
-		assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
-			RuntimeOrigin::signed(ALICE),
+		assert_ok!(pallet_did::TestAgentConsent::authorize_for::<Test>(
 			ALICE,
 			AGENT,
-			scope,
+			&["Intents.post_intent"],
 			2_500,
 			100,
 			1_000
@@ -160,15 +155,10 @@ fn an_agent_posts_for_its_owner_within_the_cap() {
 
 /// Authorises AGENT for ALICE on every call of the Intents pallet with `cap` per 100 blocks.
 fn agent_with_cap(cap: Balance) {
-	let scope = BoundedVec::truncate_from(vec![pallet_did::types::CallScope {
-		pallet: BoundedVec::truncate_from(b"Intents".to_vec()),
-		call: None,
-	}]);
-	assert_ok!(pallet_did::TestAgentConsent::authorize::<Test>(
-		RuntimeOrigin::signed(ALICE),
+	assert_ok!(pallet_did::TestAgentConsent::authorize_for::<Test>(
 		ALICE,
 		AGENT,
-		scope,
+		&["Intents"],
 		cap,
 		100,
 		1_000
