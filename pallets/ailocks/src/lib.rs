@@ -449,12 +449,15 @@ pub mod pallet {
 		/// Adjusted to the new profile's size.
 		///
 		/// ## Complexity
-		/// - As `register`, plus `O(S)` to drop the experience of removed skills.
+		/// - As `register`, plus `O(S)` to drop the experience of removed skills and, when the
+		///   location changes, `O(C)` to end boosts in the old service area's cells (32 for a
+		///   region-level Ailock); what was not needed is refunded.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::update())]
-		pub fn update(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::update(types::MAX_SKILLS, 1))]
+		pub fn update(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResultWithPostInfo {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_update(actor, profile)
+			let (dropped, moved) = Self::do_update(actor, profile)?;
+			Ok(Some(T::WeightInfo::update(dropped, u32::from(moved))).into())
 		}
 
 		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery).
@@ -486,15 +489,14 @@ pub mod pallet {
 		/// heartbeat; it re-enters the index with a heartbeat once there is room.)
 		///
 		/// ## Complexity
-		/// - `O(1)`; re-entering the indexes costs as much as registering (refunded when not
-		///   needed).
+		/// - `O(1)`; re-entering the indexes is charged up front and refunded when not needed.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::heartbeat().saturating_add(T::WeightInfo::register()))]
+		#[pallet::weight(T::WeightInfo::heartbeat_reindexed())]
 		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
 			let reindexed = Self::do_heartbeat(actor.owner)?;
 			let weight = if reindexed {
-				T::WeightInfo::heartbeat().saturating_add(T::WeightInfo::register())
+				T::WeightInfo::heartbeat_reindexed()
 			} else {
 				T::WeightInfo::heartbeat()
 			};
@@ -579,12 +581,22 @@ pub mod pallet {
 		/// Released in full.
 		///
 		/// ## Complexity
-		/// - `O(S + A)`: skills (bounded by the profile) and achievements (8 kinds).
+		/// - `O(S + A + C)`: skills (bounded by the profile), achievements (8 kinds) and the
+		///   service area's boost cells, plus what other pallets drop
+		///   (`OnDeregistered::on_deregistered_weight`); what was not needed is refunded.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::deregister())]
-		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(
+			T::WeightInfo::deregister(types::MAX_SKILLS, 1)
+				.saturating_add(T::OnDeregistered::on_deregistered_weight())
+		)]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_deregister(actor.owner)
+			let (skills, region_wide) = Self::do_deregister(actor.owner)?;
+			Ok(Some(
+				T::WeightInfo::deregister(skills, u32::from(region_wide))
+					.saturating_add(T::OnDeregistered::on_deregistered_weight()),
+			)
+			.into())
 		}
 
 		/// Buys (or extends) a boost in discovery cell `cell` (4 geohash characters) for
@@ -597,16 +609,17 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// - `O(B)`, `B` the boosts in the cell (bounded by `MaxBoostsPerCell`), pruned of
-		///   expired ones.
+		///   expired ones; the weight of the boosts not there is refunded.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::boost())]
+		#[pallet::weight(T::WeightInfo::boost(T::MaxBoostsPerCell::get()))]
 		pub fn boost(
 			origin: OriginFor<T>,
 			cell: GeoCell,
 			duration: BlockNumberFor<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let actor = T::OwnerOrigin::ensure_origin(origin)?;
-			Self::do_boost(actor, cell, duration)
+			let read = Self::do_boost(actor, cell, duration)?;
+			Ok(Some(T::WeightInfo::boost(read)).into())
 		}
 
 		/// Takes an offline Ailock (no heartbeat for `HeartbeatTimeout` blocks) out of the geo,
@@ -629,7 +642,7 @@ pub mod pallet {
 		/// ## Complexity
 		/// - `O(1)`: three index entries and the cell count.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::deregister())]
+		#[pallet::weight(T::WeightInfo::reap())]
 		pub fn reap(origin: OriginFor<T>, ailock: T::AccountId) -> DispatchResultWithPostInfo {
 			let reaper = ensure_signed(origin)?;
 			Self::do_reap(reaper, ailock)?;

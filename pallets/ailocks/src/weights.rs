@@ -39,15 +39,17 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_ailocks`.
 pub trait WeightInfo {
 	fn register() -> Weight;
-	fn update() -> Weight;
+	fn update(s: u32, m: u32, ) -> Weight;
 	fn set_status() -> Weight;
 	fn heartbeat() -> Weight;
+	fn heartbeat_reindexed() -> Weight;
+	fn reap() -> Weight;
 	fn trust() -> Weight;
 	fn untrust() -> Weight;
 	fn block() -> Weight;
 	fn unblock() -> Weight;
-	fn deregister() -> Weight;
-	fn boost() -> Weight;
+	fn deregister(s: u32, r: u32, ) -> Weight;
+	fn boost(b: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_ailocks` using the runtime's database weights.
@@ -86,7 +88,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ailocks::SkillXp` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::GeoIndex` (r:0 w:2)
 	/// Proof: `Ailocks::GeoIndex` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
-	fn update() -> Weight {
+	fn update(_s: u32, _m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6006`
@@ -116,6 +118,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(17_887_000, 4559)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn heartbeat_reindexed() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `309`
+		//  Estimated: `7323`
+		// Minimum execution time: 73_229_000 picoseconds.
+		Weight::from_parts(76_795_000, 7323)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn reap() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `309`
+		//  Estimated: `7323`
+		// Minimum execution time: 73_229_000 picoseconds.
+		Weight::from_parts(76_795_000, 7323)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
 	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1094), added: 3569, mode: `MaxEncodedLen`)
@@ -205,7 +225,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ailocks::Blocked` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::GeoIndex` (r:0 w:1)
 	/// Proof: `Ailocks::GeoIndex` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
-	fn deregister() -> Weight {
+	fn deregister(_s: u32, _r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1551`
 		//  Estimated: `4559`
@@ -220,7 +240,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ailocks::Boosts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn boost() -> Weight {
+	fn boost(_b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `683`
 		//  Estimated: `6196`
@@ -238,7 +258,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn update() -> Weight {
+	fn update(_s: u32, _m: u32, ) -> Weight {
 		Weight::from_parts(83_825_000, 6006)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(23_u64))
@@ -252,6 +272,16 @@ impl WeightInfo for () {
 		Weight::from_parts(17_887_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn heartbeat_reindexed() -> Weight {
+		Weight::from_parts(76_795_000, 7323)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn reap() -> Weight {
+		Weight::from_parts(76_795_000, 7323)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn trust() -> Weight {
 		Weight::from_parts(94_050_000, 5563)
@@ -273,12 +303,12 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn deregister() -> Weight {
+	fn deregister(_s: u32, _r: u32, ) -> Weight {
 		Weight::from_parts(148_621_000, 4559)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(32_u64))
 	}
-	fn boost() -> Weight {
+	fn boost(_b: u32, ) -> Weight {
 		Weight::from_parts(60_831_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

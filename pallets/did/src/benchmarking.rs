@@ -125,15 +125,21 @@ mod benchmarks {
 		assert_eq!(Dids::<T>::get(&who).map(|d| d.keys.len() as u32), Some(T::MaxKeys::get() - 1));
 	}
 
+	/// The last key of a full document replaced by a longer one (sr25519 by a compressed
+	/// ecdsa key): the deposit grows and more is held.
 	#[benchmark]
 	fn rotate_key() {
 		let who = funded::<T>("did", 0);
 		did_with::<T>(&who, T::MaxKeys::get(), T::MaxServices::get());
+		let longer = DidPublicKey::Ecdsa(ailock_primitives::did::ecdsa::Public::from_raw([2; 33]));
+		let before = Dids::<T>::get(&who).map(|d| d.deposit).expect("created");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), who.clone(), T::MaxKeys::get() - 1, key(u32::MAX));
+		_(RawOrigin::Signed(who.clone()), who.clone(), T::MaxKeys::get() - 1, longer);
 
-		assert_eq!(Dids::<T>::get(&who).map(|d| d.next_key_id), Some(T::MaxKeys::get() + 1));
+		let after = Dids::<T>::get(&who).expect("created");
+		assert_eq!(after.next_key_id, T::MaxKeys::get() + 1);
+		assert!(after.deposit > before);
 	}
 
 	#[benchmark]

@@ -1,5 +1,8 @@
 //! Benchmarks (frame-benchmarking v2), each at its worst case: the largest details, the
-//! longest chain with every step at its most dependencies, the fullest match list.
+//! longest chain with every step at its most dependencies and in a cell of its own, the
+//! fullest match list, a deadline's expiry bucket filled to the last slot, the last live step
+//! ending its root, and everything that holds or releases funds done through an agent key (the
+//! charge against its cap reads and writes the delegation).
 
 use super::*;
 use crate::types::*;
@@ -8,12 +11,12 @@ use ailock_primitives::{
 	geo::{CountryCode, GeoCell, LocationTier},
 	matching::{Flexibility, MatchingWeights},
 	profile::{LanguageCode, Tag, MAX_TAG_LENGTH},
-	traits::AilockDirectory,
+	traits::{Actor, AilockDirectory, DidLookup},
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get, Hooks},
+	traits::{fungible::Mutate, Get},
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -69,24 +72,50 @@ fn details<T: Config>(geohash: &str, budget: BalanceOf<T>) -> DetailsOf<T> {
 	}
 }
 
-fn post<T: Config>(owner: &T::AccountId, details: DetailsOf<T>) -> IntentId {
-	let posted = Pallet::<T>::do_post_intent(
-		ailock_primitives::traits::Actor::owner(owner.clone()),
-		details,
-	);
+/// `owner` acting through its agent key.
+fn agent<T: Config>(owner: &T::AccountId) -> Actor<T::AccountId> {
+	Actor { owner: owner.clone(), agent: Some(T::BenchmarkHelper::agent_for_benchmark(owner)) }
+}
+
+fn post<T: Config>(actor: &Actor<T::AccountId>, details: DetailsOf<T>) -> IntentId {
+	let posted = Pallet::<T>::do_post_intent(actor.clone(), details);
 	posted.expect("benchmark intent posted")
 }
 
-/// `count` steps, each depending on up to `MAX_DEPENDENCIES` earlier steps.
+/// The deadline of intents posted now (the benchmark moves to block 1 before the measured
+/// part if it was 0: keep what setup computed).
+fn deadline<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number() + 10u32.into()
+}
+
+/// Fills the expiry bucket of the benchmark deadline so that `free` slots are left: every push
+/// and removal then decodes and encodes a full bucket. (The ids are of no intent; expiry skips
+/// them.)
+fn fill_expiry_bucket<T: Config>(free: u32) {
+	let max = T::MaxExpiriesPerBlock::get();
+	let ids: Vec<IntentId> = (0..max.saturating_sub(free)).map(|i| u64::MAX - i as u64).collect();
+	ExpiryQueue::<T>::insert(deadline::<T>(), BoundedVec::truncate_from(ids));
+}
+
+/// Proposes a chain of `count` steps for `root` through `actor`.
+fn chain_of<T: Config>(actor: &Actor<T::AccountId>, root: IntentId, count: u32) {
+	let chain = BoundedVec::truncate_from(steps::<T>(count, 1u32.into()));
+	let proposed = Pallet::<T>::do_propose_chain(actor.clone(), root, chain, None);
+	assert!(proposed.is_ok(), "chain proposed: {proposed:?}");
+}
+
+/// `count` steps, each depending on up to `MAX_DEPENDENCIES` earlier steps, each in a
+/// discovery cell of its own.
 fn steps<T: Config>(count: u32, share: BalanceOf<T>) -> Vec<StepInputOf<T>> {
 	(0..count)
 		.map(|i| {
 			let first = i.saturating_sub(MAX_DEPENDENCIES);
+			let column = ailock_primitives::geo::GEOHASH_ALPHABET[(i % 32) as usize] as char;
 			StepInput {
 				title: BoundedVec::truncate_from(vec![b's'; MAX_TITLE_LENGTH as usize]),
 				skills: skills(MAX_INTENT_SKILLS),
 				target: Target {
-					cell: Some(cell("u33dbfc0x")),
+					cell: Some(cell(&alloc::format!("u33{column}bfc0x"))),
 					country: CountryCode::new(*b"DE").ok(),
 					flexibility: Flexibility::Preferred,
 				},
@@ -114,60 +143,67 @@ fn offer<T: Config>() -> Offer<BalanceOf<T>> {
 mod benchmarks {
 	use super::*;
 
+	/// Through an agent (the budget and the deposit are charged to its cap), into the last
+	/// slot of its deadline's expiry bucket.
 	#[benchmark]
 	fn post_intent() {
 		let owner = funded::<T>("owner", 0);
+		let actor = agent::<T>(&owner);
+		fill_expiry_bucket::<T>(1);
+		let due = deadline::<T>();
 		let details = details::<T>("u281z7u28", 1_000_000u32.into());
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(owner.clone()), details);
+		#[block]
+		{
+			assert!(Pallet::<T>::do_post_intent(actor, details).is_ok());
+		}
 
 		assert_eq!(NextIntentId::<T>::get(), 1);
+		assert!(IntentCharges::<T>::contains_key(0));
+		assert_eq!(ExpiryQueue::<T>::get(due).len() as u32, T::MaxExpiriesPerBlock::get());
 	}
 
-	/// A root with a chain of `c` steps (0: a plain intent).
+	/// A root with a chain of `c` steps (0: a plain intent), each in a cell of its own, posted
+	/// through an agent (every deposit is credited back), in a full expiry bucket.
 	#[benchmark]
 	fn cancel_intent(c: Linear<0, { T::MaxChainSteps::get() }>) {
 		let owner = funded::<T>("owner", 0);
-		let root = post::<T>(&owner, details::<T>("u33dbfc0x", 1_000_000u32.into()));
+		let actor = agent::<T>(&owner);
+		fill_expiry_bucket::<T>(c + 1);
+		let root = post::<T>(&actor, details::<T>("u33dbfc0x", 1_000_000u32.into()));
 		if c > 0 {
-			let chain = BoundedVec::truncate_from(steps::<T>(c, 1u32.into()));
-			assert!(Pallet::<T>::do_propose_chain(
-				ailock_primitives::traits::Actor::owner(owner.clone()),
-				root,
-				chain,
-				None
-			)
-			.is_ok());
+			chain_of::<T>(&actor, root, c);
 		}
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), root);
 
 		assert!(!Intents::<T>::contains_key(root));
+		assert_eq!(Intents::<T>::iter().count(), 0);
 	}
 
+	/// Through an agent.
 	#[benchmark]
 	fn post_offer() {
 		let ailock = funded::<T>("ailock", 0);
 		T::Directory::create_for_benchmark(&ailock, &cell("u281z"), &tag(0));
+		let actor = agent::<T>(&ailock);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(ailock.clone()), offer::<T>());
+		#[block]
+		{
+			assert!(Pallet::<T>::do_post_offer(actor, offer::<T>(), false).is_ok());
+		}
 
 		assert!(Offers::<T>::contains_key(&ailock));
+		assert!(OfferCharges::<T>::contains_key(&ailock));
 	}
 
+	/// An offer an agent posted: its deposit is credited back.
 	#[benchmark]
 	fn withdraw_offer() {
 		let ailock = funded::<T>("ailock", 0);
 		T::Directory::create_for_benchmark(&ailock, &cell("u281z"), &tag(0));
-		assert!(Pallet::<T>::do_post_offer(
-			ailock_primitives::traits::Actor::owner(ailock.clone()),
-			offer::<T>(),
-			false
-		)
-		.is_ok());
+		assert!(Pallet::<T>::do_post_offer(agent::<T>(&ailock), offer::<T>(), false).is_ok());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(ailock.clone()));
@@ -175,39 +211,45 @@ mod benchmarks {
 		assert!(!Offers::<T>::contains_key(&ailock));
 	}
 
+	/// Through an agent, `s` steps each in a cell of its own, filling the expiry bucket.
 	#[benchmark]
 	fn propose_chain(s: Linear<1, { T::MaxChainSteps::get() }>) {
 		let owner = funded::<T>("owner", 0);
-		let root = post::<T>(&owner, details::<T>("u33dbfc0x", 1_000_000u32.into()));
+		let actor = agent::<T>(&owner);
+		fill_expiry_bucket::<T>(s + 1);
+		let due = deadline::<T>();
+		let root = post::<T>(&actor, details::<T>("u33dbfc0x", 1_000_000u32.into()));
 		let chain = BoundedVec::truncate_from(steps::<T>(s, 1u32.into()));
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(owner.clone()), root, chain, Some(H256::repeat_byte(1)));
+		#[block]
+		{
+			assert!(Pallet::<T>::do_propose_chain(actor, root, chain, Some(H256::repeat_byte(1)))
+				.is_ok());
+		}
 
 		assert_eq!(Chains::<T>::get(root).map(|c| c.steps.len() as u32), Some(s));
+		assert_eq!(ExpiryQueue::<T>::get(due).len() as u32, T::MaxExpiriesPerBlock::get());
 	}
 
-	/// The last step of the longest chain: every other step is scanned for dependents.
+	/// The last live step of the longest chain (every other step already cancelled): the
+	/// chain ends and takes its root with it; both deposits are credited back to the agent.
 	#[benchmark]
 	fn cancel_step() {
 		let owner = funded::<T>("owner", 0);
-		let root = post::<T>(&owner, details::<T>("u33dbfc0x", 1_000_000u32.into()));
+		let actor = agent::<T>(&owner);
 		let count = T::MaxChainSteps::get();
-		let chain = BoundedVec::truncate_from(steps::<T>(count, 1u32.into()));
-		assert!(Pallet::<T>::do_propose_chain(
-			ailock_primitives::traits::Actor::owner(owner.clone()),
-			root,
-			chain,
-			None
-		)
-		.is_ok());
-		let last = (count - 1) as StepIndex;
+		fill_expiry_bucket::<T>(count + 1);
+		let root = post::<T>(&actor, details::<T>("u33dbfc0x", 1_000_000u32.into()));
+		chain_of::<T>(&actor, root, count);
+		for step in (1..count).rev() {
+			assert!(Pallet::<T>::do_cancel_step(owner.clone(), root, step as StepIndex).is_ok());
+		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner.clone()), root, last);
+		_(RawOrigin::Signed(owner.clone()), root, 0);
 
-		let state = Chains::<T>::get(root).and_then(|c| c.steps.last().map(|s| s.state));
-		assert_eq!(state, Some(StepState::Cancelled));
+		assert!(!Chains::<T>::contains_key(root));
+		assert!(!Intents::<T>::contains_key(root));
 	}
 
 	#[benchmark]
@@ -243,7 +285,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let mut intent_details = details::<T>("u281z7u28", 1_000_000u32.into());
 		intent_details.skills = BoundedVec::truncate_from(vec![tag(0)]);
-		let id = post::<T>(&owner, intent_details);
+		let id = post::<T>(&Actor::owner(owner.clone()), intent_details);
 		let stored_count = T::MaxMatches::get();
 		// Spread over the discovery cells of the intent's region, so no cell fills up.
 		let mut ailocks = Vec::new();
@@ -269,23 +311,36 @@ mod benchmarks {
 		assert!(matches.iter().all(|(_, score)| !score.is_zero()));
 	}
 
-	/// `e` intents expiring at once.
+	/// `e` intents expiring at once, posted through an agent: roots with the longest chains
+	/// (a root with a chain is passed over; each step expiring rewrites its chain, and the last
+	/// one ends the root too), every deposit credited back.
 	#[benchmark]
 	fn on_initialize_expire(e: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
 		let owner = funded::<T>("owner", 0);
-		for _ in 0..e {
-			post::<T>(&owner, details::<T>("u281z7u28", 1u32.into()));
+		let actor = agent::<T>(&owner);
+		let mut queued = 0u32;
+		while queued < e {
+			let root = post::<T>(&actor, details::<T>("u281z7u28", 1_000_000u32.into()));
+			queued += 1;
+			let count = T::MaxChainSteps::get().min(e - queued);
+			if count > 0 {
+				chain_of::<T>(&actor, root, count);
+				queued += count;
+			}
 		}
-		let deadline = frame_system::Pallet::<T>::block_number() + 10u32.into();
-		let next: BlockNumberFor<T> = deadline + 1u32.into();
+		let due = deadline::<T>();
+		let next: BlockNumberFor<T> = due + 1u32.into();
+		let read;
 
 		#[block]
 		{
-			Pallet::<T>::on_initialize(next);
+			read = Pallet::<T>::expire_due(next);
 		}
 
-		assert!(ExpiryQueue::<T>::get(deadline).is_empty());
+		assert_eq!(read, e);
+		assert!(ExpiryQueue::<T>::get(due).is_empty());
 		assert_eq!(Intents::<T>::iter().count(), 0);
+		assert_eq!(Chains::<T>::iter().count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

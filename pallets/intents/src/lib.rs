@@ -182,6 +182,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMatchers: Get<u32>;
 
+		/// Gives the benchmarks agent keys, so calls that lock funds are measured with the
+		/// charge against the agent's cap (the DID pallet).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: ailock_primitives::traits::DidLookup<Self::AccountId>;
+
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
 	}

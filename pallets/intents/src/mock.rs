@@ -198,6 +198,8 @@ impl pallet_intents::Config for Test {
 	type MaxDeadline = MaxDeadline;
 	type MaxMatches = ConstU32<5>;
 	type MaxMatchers = ConstU32<2>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Did;
 	type WeightInfo = ();
 }
 

@@ -33,6 +33,12 @@ pub trait DidLookup<AccountId> {
 	/// Gives `who` an active DID, for benchmarks of pallets that need one (`who` is funded).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn create_for_benchmark(who: &AccountId);
+
+	/// Gives `who` (with a DID) an agent key with the largest delegation, an unlimited cap and
+	/// spending already recorded in the current period, and returns it: benchmarks of calls an
+	/// agent makes measure the charge against the cap (a read and a write of the delegation).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn agent_for_benchmark(who: &AccountId) -> AccountId;
 }
 
 /// What one agent charged against its owner's cap for something still held (a deposit), kept
@@ -190,10 +196,17 @@ impl<AccountId, A: DidDependents<AccountId>, B: DidDependents<AccountId>> DidDep
 pub trait OnAilockDeregistered<AccountId> {
 	/// `ailock` was deregistered.
 	fn on_deregistered(ailock: &AccountId);
+
+	/// The most `on_deregistered` costs, counted in the deregistration's weight.
+	fn on_deregistered_weight() -> sp_runtime::Weight;
 }
 
 impl<AccountId> OnAilockDeregistered<AccountId> for () {
 	fn on_deregistered(_: &AccountId) {}
+
+	fn on_deregistered_weight() -> sp_runtime::Weight {
+		sp_runtime::Weight::zero()
+	}
 }
 
 /// What matching needs to know about one Ailock.

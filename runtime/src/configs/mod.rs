@@ -268,6 +268,8 @@ impl pallet_intents::Config for Runtime {
 	type MaxDeadline = MaxIntentDeadline;
 	type MaxMatches = ConstU32<16>;
 	type MaxMatchers = ConstU32<16>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Did;
 	type WeightInfo = pallet_intents::weights::SubstrateWeight<Runtime>;
 }
 

@@ -31,9 +31,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Ends every boost of `owner` in the service area of `location`.
-	pub(crate) fn end_boosts(owner: &T::AccountId, location: &crate::types::Location) {
-		for cell in Self::boost_cells(location) {
+	/// Ends every boost of `owner` in the service area of `location`; returns how many cells it
+	/// looked at (what the call's weight depends on).
+	pub(crate) fn end_boosts(owner: &T::AccountId, location: &crate::types::Location) -> u32 {
+		let cells = Self::boost_cells(location);
+		let looked_at = cells.len() as u32;
+		for cell in cells {
 			Boosts::<T>::mutate_exists(&cell, |entry| {
 				if let Some(boosts) = entry {
 					boosts.retain(|b| &b.ailock != owner);
@@ -43,13 +46,14 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
+		looked_at
 	}
 
 	pub(crate) fn do_boost(
 		actor: Actor<T::AccountId>,
 		cell: GeoCell,
 		duration: BlockNumberFor<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let owner = actor.owner.clone();
 		let ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(
@@ -69,8 +73,10 @@ impl<T: Config> Pallet<T> {
 		// for the blocks actually added.
 		let latest = now.saturating_add(T::MaxBoostDuration::get());
 
+		let mut read = 0u32;
 		let (expires_at, added) =
 			Boosts::<T>::try_mutate(&cell, |boosts| -> Result<_, DispatchError> {
+				read = boosts.len() as u32;
 				boosts.retain(|b| b.expires_at > now);
 				if let Some(existing) = boosts.iter_mut().find(|b| b.ailock == owner) {
 					let previous = existing.expires_at;
@@ -91,6 +97,6 @@ impl<T: Config> Pallet<T> {
 		T::Currency::transfer(&owner, &T::Treasury::get(), fee, Preservation::Preserve)
 			.map_err(|_| Error::<T>::InsufficientFundsForBoost)?;
 		Self::deposit_event(Event::Boosted { ailock: owner, cell, expires_at, fee });
-		Ok(())
+		Ok(read)
 	}
 }

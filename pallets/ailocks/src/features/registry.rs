@@ -50,11 +50,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_update(actor: Actor<T::AccountId>, profile: ProfileOf<T>) -> DispatchResult {
+	/// Returns how many skills it dropped and whether the location changed (what the weight
+	/// depends on).
+	pub(crate) fn do_update(
+		actor: Actor<T::AccountId>,
+		profile: ProfileOf<T>,
+	) -> Result<(u32, bool), DispatchError> {
 		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		Self::validate_profile(&profile)?;
-		if ailock.profile.location != profile.location {
+		let moved = ailock.profile.location != profile.location;
+		if moved {
 			if ailock.indexed {
 				Self::remove_from_index(&owner, &ailock.profile.location);
 				Self::add_to_index(&owner, &profile.location)?;
@@ -62,8 +68,10 @@ impl<T: Config> Pallet<T> {
 			// A boost is bought for the old service area.
 			Self::end_boosts(&owner, &ailock.profile.location);
 		}
+		let mut dropped = 0u32;
 		for skill in ailock.profile.skills.iter().filter(|s| !profile.skills.contains(s)) {
 			SkillXp::<T>::remove(&owner, skill);
+			dropped = dropped.saturating_add(1);
 		}
 		ailock.profile = profile;
 		ailock.updated_at = frame_system::Pallet::<T>::block_number();
@@ -83,7 +91,7 @@ impl<T: Config> Pallet<T> {
 			deposit: ailock.deposit,
 		});
 		Ailocks::<T>::insert(&owner, ailock);
-		Ok(())
+		Ok((dropped, moved))
 	}
 
 	pub(crate) fn do_set_status(owner: T::AccountId, status: AilockStatus) -> DispatchResult {
@@ -117,7 +125,9 @@ impl<T: Config> Pallet<T> {
 		Ok(reindexed)
 	}
 
-	pub(crate) fn do_deregister(owner: T::AccountId) -> DispatchResult {
+	/// Returns the profile's skill count and whether its service area was region-wide (more
+	/// than one boost cell): what the weight depends on.
+	pub(crate) fn do_deregister(owner: T::AccountId) -> Result<(u32, bool), DispatchError> {
 		let ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
 		ensure!(T::ActiveJobs::active_jobs(&owner) == 0, Error::<T>::HasActiveJobs);
 		if ailock.indexed {
@@ -132,14 +142,15 @@ impl<T: Config> Pallet<T> {
 		for achievement in Achievement::ALL {
 			Achievements::<T>::remove(&owner, achievement);
 		}
-		Self::end_boosts(&owner, &ailock.profile.location);
+		let skills = ailock.profile.skills.len() as u32;
+		let region_wide = Self::end_boosts(&owner, &ailock.profile.location) > 1;
 		let released = Self::release_deposit(&owner, &ailock)?;
 		Ailocks::<T>::remove(&owner);
 		// Offers (and their deposits) kept by other pallets go first, so the last event is
 		// the deregistration.
 		T::OnDeregistered::on_deregistered(&owner);
 		Self::deposit_event(Event::Deregistered { ailock: owner, deposit_released: released });
-		Ok(())
+		Ok((skills, region_wide))
 	}
 
 	/// The status discovery uses: `Offline` once the last heartbeat is older than the timeout.

@@ -64,4 +64,35 @@ impl<T: Config> DidLookup<T::AccountId> for Pallet<T> {
 			assert!(created.is_ok(), "benchmark DID created: {created:?}");
 		}
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn agent_for_benchmark(who: &T::AccountId) -> T::AccountId {
+		use crate::types::{CallName, CallScope, Delegation};
+		use frame_support::traits::Get;
+		use sp_runtime::traits::{Bounded, One};
+		Self::create_for_benchmark(who);
+		let agent: T::AccountId = frame_benchmarking::account("benchmark-agent", 0, 0);
+		let longest = || {
+			CallName::truncate_from(alloc::vec![b'x'; crate::types::MAX_CALL_NAME_LENGTH as usize])
+		};
+		let scope = (0..T::MaxScopeEntries::get())
+			.map(|_| CallScope { pallet: longest(), call: Some(longest()) })
+			.collect::<alloc::vec::Vec<_>>();
+		let now = frame_system::Pallet::<T>::block_number();
+		crate::AgentOwner::<T>::insert(&agent, who);
+		crate::Delegations::<T>::insert(
+			who,
+			&agent,
+			Delegation {
+				scope: frame_support::BoundedVec::truncate_from(scope),
+				spend_cap: Bounded::max_value(),
+				period: frame_system::pallet_prelude::BlockNumberFor::<T>::max_value(),
+				period_start: now,
+				spent_in_period: One::one(),
+				expires_at: frame_system::pallet_prelude::BlockNumberFor::<T>::max_value(),
+				authorized_at: now,
+			},
+		);
+		agent
+	}
 }

@@ -84,6 +84,11 @@ impl<T: Config> ailock_primitives::traits::OnAilockDeregistered<T::AccountId> fo
 	fn on_deregistered(ailock: &T::AccountId) {
 		Self::drop_offer_of(ailock);
 	}
+
+	fn on_deregistered_weight() -> frame_support::weights::Weight {
+		use crate::WeightInfo;
+		T::WeightInfo::withdraw_offer()
+	}
 }
 
 impl<T: Config> ailock_primitives::traits::DidDependents<T::AccountId> for Pallet<T> {
