@@ -19,7 +19,7 @@ step "setup"
 scripts/setup.sh
 step "build ailock-node and ailock"
 # Same package selection as scripts/test.sh, so both share one build.
-cargo build --locked --workspace --bins
+cargo build --locked --workspace --exclude ailock-try-runtime --bins
 
 # Alice's matcher key, so the dev node's offchain worker matches new intents (Alice is the
 # authorised matcher of the development preset). `--dev` also derives it; inserting it here keeps

@@ -20,11 +20,14 @@ cargo fmt --all -- --check
 step "cargo deny (licenses, bans, sources; deny.toml)"
 cargo deny --log-level error check bans licenses sources
 
+# `ailock-try-runtime` builds the runtime natively with `try-runtime`: it is built on its own
+# (scripts/try-runtime.sh, below), so the node's runtime never gets those features.
 step "build node and CLI"
-cargo build --locked --workspace --bins
+cargo build --locked --workspace --exclude ailock-try-runtime --bins
 
 step "tests (unit, runtime, end-to-end)"
-cargo nextest run --locked --workspace --no-fail-fast --failure-output immediate-final
+cargo nextest run --locked --workspace --exclude ailock-try-runtime --no-fail-fast \
+	--failure-output immediate-final
 
 # The market pallets' benchmarks run as tests (each at its worst case, asserting its outcome)
 # and every test also checks the pallets' try_state invariants.
@@ -39,8 +42,9 @@ step "clippy"
 # in. One `--features runtime-benchmarks,try-runtime` pass over the whole workspace does not
 # build: the node's benchmarking CLI pulls polkadot-runtime-parachains, and feature unification
 # then builds pallet-session with try-runtime but pallet-staking 50.0.0 without, which fails.
-SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
-SKIP_WASM_BUILD=1 cargo clippy --locked -p ailock-runtime "${market_pallets[@]}" --all-targets \
-	--features runtime-benchmarks,try-runtime -- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude ailock-try-runtime --all-targets \
+	-- -D warnings
+SKIP_WASM_BUILD=1 cargo clippy --locked -p ailock-runtime "${market_pallets[@]}" \
+	-p ailock-try-runtime --all-targets --features runtime-benchmarks,try-runtime -- -D warnings
 
 step "all checks passed in $(( $(date +%s) - start ))s"
