@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up the machine, builds everything and runs every check and test:
 # formatting, clippy (warnings are errors), unit/property/runtime tests, the pallets'
-# benchmarks (as tests, with try-state invariants) and the end-to-end
-# tests that start real ailock-node processes (including the polkadot.js wallet test).
+# benchmarks (as tests, with try-state invariants), the end-to-end tests that start real
+# ailock-node processes (including the polkadot.js wallet test) and try-runtime against a dev
+# chain's state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -46,5 +47,8 @@ SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude ailock-try-runtime
 	-- -D warnings
 SKIP_WASM_BUILD=1 cargo clippy --locked -p ailock-runtime "${market_pallets[@]}" \
 	-p ailock-try-runtime --all-targets --features runtime-benchmarks,try-runtime -- -D warnings
+
+step "try-runtime against a dev chain's state"
+scripts/try-runtime.sh
 
 step "all checks passed in $(( $(date +%s) - start ))s"

@@ -82,7 +82,10 @@ fn check() -> Result<(), String> {
 		}
 	}
 	if !mismatched.is_empty() {
-		return Err(format!("storage versions differ after the upgrade: {}", mismatched.join(", ")));
+		return Err(format!(
+			"storage versions differ after the upgrade: {}",
+			mismatched.join(", ")
+		));
 	}
 	Ok(())
 }
@@ -95,7 +98,8 @@ fn hex(bytes: &[u8]) -> String {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
 	let args = Args::parse();
-	let config = OnlineConfig { transport_uris: vec![args.uri.clone()], at: args.at, ..Default::default() };
+	let config =
+		OnlineConfig { transport_uris: vec![args.uri.clone()], at: args.at, ..Default::default() };
 	let mut ext = match Builder::<Block>::new().mode(Mode::Online(config)).build().await {
 		Ok(ext) => ext,
 		Err(error) => {

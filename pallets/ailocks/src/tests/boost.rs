@@ -137,3 +137,17 @@ fn moving_or_deregistering_ends_the_boosts() {
 		assert!(!Boosts::<Test>::contains_key(cell("u281")));
 	});
 }
+
+#[test]
+fn is_charged_for_the_boosts_it_read() {
+	use crate::WeightInfo;
+	test(|| {
+		register_in_munich(ALICE);
+		let post =
+			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 10).expect("boosted");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::boost(0)));
+		// Extending reads the one boost now in the cell.
+		let post = Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 5).expect("boosted");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::boost(1)));
+	});
+}

@@ -51,3 +51,25 @@ fn errors() {
 		JobsInProgress::set(0);
 	});
 }
+
+#[test]
+fn is_charged_for_its_skills_and_service_area() {
+	use crate::WeightInfo;
+	use ailock_primitives::traits::OnAilockDeregistered;
+	let others = <<Test as crate::Config>::OnDeregistered as OnAilockDeregistered<AccountId>>::on_deregistered_weight;
+	test(|| {
+		register_in_munich(ALICE);
+		let post = Registry::deregister(RuntimeOrigin::signed(ALICE)).expect("deregistered");
+		let one_cell = <() as WeightInfo>::deregister(1, 0).saturating_add(others());
+		assert_eq!(post.actual_weight, Some(one_cell));
+		// A region-level Ailock serves its region's 32 cells.
+		let region = located(SharingLevel::Region, Some("u28"), Some(b"DE"));
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(BOB),
+			profile("Bavarian translator", &["translation", "german"], region)
+		));
+		let post = Registry::deregister(RuntimeOrigin::signed(BOB)).expect("deregistered");
+		let region_wide = <() as WeightInfo>::deregister(2, 1).saturating_add(others());
+		assert_eq!(post.actual_weight, Some(region_wide));
+	});
+}

@@ -21,6 +21,21 @@ fn keeps_an_ailock_live_and_silence_turns_it_offline() {
 }
 
 #[test]
+fn re_entering_the_indexes_is_charged_only_when_it_happens() {
+	use crate::WeightInfo;
+	test(|| {
+		register_in_munich(ALICE);
+		let post = Registry::heartbeat(RuntimeOrigin::signed(ALICE)).expect("received");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat()));
+		System::set_block_number(2 + HEARTBEAT_TIMEOUT);
+		assert_ok!(Registry::reap(RuntimeOrigin::signed(BOB), ALICE));
+		let post = Registry::heartbeat(RuntimeOrigin::signed(ALICE)).expect("received");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat_reindexed()));
+		assert!(ailock(ALICE).indexed);
+	});
+}
+
+#[test]
 fn errors() {
 	test(|| {
 		assert_noop!(

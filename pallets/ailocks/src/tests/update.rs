@@ -91,3 +91,23 @@ fn errors() {
 		);
 	});
 }
+
+#[test]
+fn is_charged_for_what_it_did() {
+	use crate::WeightInfo;
+	test(|| {
+		assert_ok!(Registry::register(
+			RuntimeOrigin::signed(ALICE),
+			profile("Munich translator", &["translation", "german", "english"], munich())
+		));
+		// Two skills dropped, the location kept: no boost cell is looked at.
+		let kept = profile("Munich translator", &["translation"], munich());
+		let post = Registry::update(RuntimeOrigin::signed(ALICE), kept).expect("updated");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::update(2, 0)));
+		// Moved to Tokyo, no skill dropped.
+		let tokyo = located(SharingLevel::Exact, Some("xn774c06k"), Some(b"JP"));
+		let moved = profile("Tokyo translator", &["translation"], tokyo);
+		let post = Registry::update(RuntimeOrigin::signed(ALICE), moved).expect("updated");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::update(0, 1)));
+	});
+}
