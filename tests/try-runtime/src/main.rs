@@ -15,7 +15,7 @@
 use ailock_runtime::{Ailocks, Block, Did, Executive, Intents, Runtime, System};
 use clap::Parser;
 use frame_remote_externalities::{Builder, Mode, OnlineConfig};
-use frame_support::traits::GetStorageVersion;
+use frame_support::traits::{GetStorageVersion, StorageVersion};
 use frame_try_runtime::UpgradeCheckSelect;
 use sp_runtime::{traits::Header as _, StateVersion};
 
@@ -45,13 +45,11 @@ fn upgrade(checks: UpgradeCheckSelect) -> Result<Run, String> {
 }
 
 /// Each market pallet's storage version: on chain and in code.
-fn storage_versions() -> Vec<(&'static str, u16, u16)> {
-	fn of<P: GetStorageVersion<InCodeStorageVersion = frame_support::traits::StorageVersion>>(
+fn storage_versions() -> Vec<(&'static str, StorageVersion, StorageVersion)> {
+	fn of<P: GetStorageVersion<InCodeStorageVersion = StorageVersion>>(
 		name: &'static str,
-	) -> (&'static str, u16, u16) {
-		let on_chain = P::on_chain_storage_version();
-		let in_code = P::in_code_storage_version();
-		(name, u16::from(on_chain), u16::from(in_code))
+	) -> (&'static str, StorageVersion, StorageVersion) {
+		(name, P::on_chain_storage_version(), P::in_code_storage_version())
 	}
 	vec![of::<Did>("Did"), of::<Ailocks>("Ailocks"), of::<Intents>("Intents")]
 }
@@ -76,7 +74,7 @@ fn check() -> Result<(), String> {
 	println!("idempotent: a second run left the state root unchanged");
 	let mut mismatched = Vec::new();
 	for (pallet, on_chain, in_code) in storage_versions() {
-		println!("storage version {pallet}: {on_chain} on chain, {in_code} in code");
+		println!("storage version {pallet}: {on_chain:?} on chain, {in_code:?} in code");
 		if on_chain != in_code {
 			mismatched.push(pallet);
 		}
