@@ -2,7 +2,7 @@
 
 //! Weights for `pallet_did`, measured by `scripts/benchmark.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps `50`, repeat `20`;
+//! Benchmark CLI 64.0.0, 2026-12-03; steps `50`, repeat `20`;
 //! host `vm` (AMD EPYC); wasm execution `Compiled`; chain `Some("dev")`.
 
 // Executed Command:
@@ -61,19 +61,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[0, 16]`.
 	/// The range of component `s` is `[0, 8]`.
 	fn create(k: u32, s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `146`
 		//  Estimated: `7323`
-		// Minimum execution time: 55_914_000 picoseconds.
-		Weight::from_parts(57_534_368, 7323)
-			// Standard Error: 1_455
-			.saturating_add(Weight::from_parts(79_806, 0).saturating_mul(k.into()))
-			// Standard Error: 2_818
-			.saturating_add(Weight::from_parts(1_723_599, 0).saturating_mul(s.into()))
+		// Minimum execution time: 64_706_000 picoseconds.
+		Weight::from_parts(93_887_425, 7323)
+			// Standard Error: 42_852
+			.saturating_add(Weight::from_parts(420_020, 0).saturating_mul(k.into()))
+			// Standard Error: 82_953
+			.saturating_add(Weight::from_parts(1_837_549, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -82,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn add_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4033`
 		//  Estimated: `7323`
-		// Minimum execution time: 62_293_000 picoseconds.
-		Weight::from_parts(65_688_000, 7323)
+		// Minimum execution time: 73_519_000 picoseconds.
+		Weight::from_parts(112_027_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -97,39 +97,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 50_966_000 picoseconds.
-		Weight::from_parts(58_047_000, 7323)
+		// Minimum execution time: 66_609_000 picoseconds.
+		Weight::from_parts(103_714_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
-	fn rotate_key() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `3876`
-		//  Estimated: `7323`
-		// Minimum execution time: 18_428_000 picoseconds.
-		Weight::from_parts(20_271_000, 7323)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
 	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	fn rotate_key() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4071`
+		//  Estimated: `7323`
+		// Minimum execution time: 73_759_000 picoseconds.
+		Weight::from_parts(104_615_000, 7323)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Did::Dids` (r:1 w:1)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn add_service() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3681`
 		//  Estimated: `7323`
-		// Minimum execution time: 59_249_000 picoseconds.
-		Weight::from_parts(67_631_000, 7323)
+		// Minimum execution time: 74_921_000 picoseconds.
+		Weight::from_parts(86_228_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -138,13 +142,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_service() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 50_666_000 picoseconds.
-		Weight::from_parts(59_499_000, 7323)
+		// Minimum execution time: 65_808_000 picoseconds.
+		Weight::from_parts(78_467_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -154,21 +158,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3876`
 		//  Estimated: `7323`
-		// Minimum execution time: 18_287_000 picoseconds.
-		Weight::from_parts(19_960_000, 7323)
+		// Minimum execution time: 22_624_000 picoseconds.
+		Weight::from_parts(28_402_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
 	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Ailocks` (r:1 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1094), added: 3569, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:0)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:9 w:8)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:0 w:8)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::DeactivatedDids` (r:0 w:1)
@@ -176,13 +182,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[0, 8]`.
 	fn deactivate(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4206 + a * (88 ±0)`
+		//  Measured:  `4248 + a * (88 ±0)`
 		//  Estimated: `7323 + a * (4748 ±0)`
-		// Minimum execution time: 60_029_000 picoseconds.
-		Weight::from_parts(63_259_286, 7323)
-			// Standard Error: 6_465
-			.saturating_add(Weight::from_parts(7_713_339, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 116_463_000 picoseconds.
+		Weight::from_parts(152_440_624, 7323)
+			// Standard Error: 144_382
+			.saturating_add(Weight::from_parts(10_000_110, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(a.into())))
@@ -197,16 +203,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn authorize_agent(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4071`
 		//  Estimated: `7323`
-		// Minimum execution time: 71_667_000 picoseconds.
-		Weight::from_parts(75_965_588, 7323)
-			// Standard Error: 1_612
-			.saturating_add(Weight::from_parts(600_510, 0).saturating_mul(e.into()))
+		// Minimum execution time: 135_432_000 picoseconds.
+		Weight::from_parts(157_216_434, 7323)
+			// Standard Error: 76_891
+			.saturating_add(Weight::from_parts(809_860, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,15 +223,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:0 w:1)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn revoke_agent() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `4515`
 		//  Estimated: `7323`
-		// Minimum execution time: 66_279_000 picoseconds.
-		Weight::from_parts(69_714_000, 7323)
+		// Minimum execution time: 78_296_000 picoseconds.
+		Weight::from_parts(83_865_000, 7323)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -238,10 +244,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `283 + e * (13 ±0)`
 		//  Estimated: `5738`
-		// Minimum execution time: 16_715_000 picoseconds.
-		Weight::from_parts(17_475_432, 5738)
-			// Standard Error: 293
-			.saturating_add(Weight::from_parts(286_912, 0).saturating_mul(e.into()))
+		// Minimum execution time: 19_959_000 picoseconds.
+		Weight::from_parts(21_740_287, 5738)
+			// Standard Error: 2_346
+			.saturating_add(Weight::from_parts(336_279, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
@@ -249,65 +255,65 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create(k: u32, s: u32, ) -> Weight {
-		Weight::from_parts(57_534_368, 7323)
-			.saturating_add(Weight::from_parts(79_806, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_723_599, 0).saturating_mul(s.into()))
+		Weight::from_parts(93_887_425, 7323)
+			.saturating_add(Weight::from_parts(420_020, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(1_837_549, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_key() -> Weight {
-		Weight::from_parts(65_688_000, 7323)
+		Weight::from_parts(112_027_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(58_047_000, 7323)
+		Weight::from_parts(103_714_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(20_271_000, 7323)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(104_615_000, 7323)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_service() -> Weight {
-		Weight::from_parts(67_631_000, 7323)
+		Weight::from_parts(86_228_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_service() -> Weight {
-		Weight::from_parts(59_499_000, 7323)
+		Weight::from_parts(78_467_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn change_controller() -> Weight {
-		Weight::from_parts(19_960_000, 7323)
+		Weight::from_parts(28_402_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deactivate(a: u32, ) -> Weight {
-		Weight::from_parts(63_259_286, 7323)
-			.saturating_add(Weight::from_parts(7_713_339, 0).saturating_mul(a.into()))
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(152_440_624, 7323)
+			.saturating_add(Weight::from_parts(10_000_110, 0).saturating_mul(a.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 4748).saturating_mul(a.into()))
 	}
 	fn authorize_agent(e: u32, ) -> Weight {
-		Weight::from_parts(75_965_588, 7323)
-			.saturating_add(Weight::from_parts(600_510, 0).saturating_mul(e.into()))
+		Weight::from_parts(157_216_434, 7323)
+			.saturating_add(Weight::from_parts(809_860, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke_agent() -> Weight {
-		Weight::from_parts(69_714_000, 7323)
+		Weight::from_parts(83_865_000, 7323)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn dispatch_as_agent(e: u32, ) -> Weight {
-		Weight::from_parts(17_475_432, 5738)
-			.saturating_add(Weight::from_parts(286_912, 0).saturating_mul(e.into()))
+		Weight::from_parts(21_740_287, 5738)
+			.saturating_add(Weight::from_parts(336_279, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }
@@ -316,25 +322,25 @@ impl WeightInfo for () {
 // kind,pallet,benchmark,values…
 // summary:component,pallet_did,create,k,16
 // summary:component,pallet_did,create,s,8
-// summary:base,pallet_did,create,57534368,4,3,7323
-// summary:slope,pallet_did,create,k,79806
-// summary:slope,pallet_did,create,s,1723599
-// summary:base,pallet_did,add_key,65688000,3,3,7323
-// summary:base,pallet_did,remove_key,58047000,3,3,7323
-// summary:base,pallet_did,rotate_key,20271000,1,1,7323
-// summary:base,pallet_did,add_service,67631000,3,3,7323
-// summary:base,pallet_did,remove_service,59499000,3,3,7323
-// summary:base,pallet_did,change_controller,19960000,1,1,7323
+// summary:base,pallet_did,create,93887425,4,3,7323
+// summary:slope,pallet_did,create,k,420020
+// summary:slope,pallet_did,create,s,1837549
+// summary:base,pallet_did,add_key,112027000,3,3,7323
+// summary:base,pallet_did,remove_key,103714000,3,3,7323
+// summary:base,pallet_did,rotate_key,104615000,3,3,7323
+// summary:base,pallet_did,add_service,86228000,3,3,7323
+// summary:base,pallet_did,remove_service,78467000,3,3,7323
+// summary:base,pallet_did,change_controller,28402000,1,1,7323
 // summary:component,pallet_did,deactivate,a,8
-// summary:base,pallet_did,deactivate,63259286,5,4,7323
-// summary:slope,pallet_did,deactivate,a,7713339
+// summary:base,pallet_did,deactivate,152440624,6,4,7323
+// summary:slope,pallet_did,deactivate,a,10000110
 // summary:reads,pallet_did,deactivate,a,1
 // summary:writes,pallet_did,deactivate,a,2
 // summary:proof,pallet_did,deactivate,a,4748
 // summary:component,pallet_did,authorize_agent,e,16
-// summary:base,pallet_did,authorize_agent,75965588,5,5,7323
-// summary:slope,pallet_did,authorize_agent,e,600510
-// summary:base,pallet_did,revoke_agent,69714000,4,5,7323
+// summary:base,pallet_did,authorize_agent,157216434,5,5,7323
+// summary:slope,pallet_did,authorize_agent,e,809860
+// summary:base,pallet_did,revoke_agent,83865000,4,5,7323
 // summary:component,pallet_did,dispatch_as_agent,e,16
-// summary:base,pallet_did,dispatch_as_agent,17475432,2,0,5738
-// summary:slope,pallet_did,dispatch_as_agent,e,286912
+// summary:base,pallet_did,dispatch_as_agent,21740287,2,0,5738
+// summary:slope,pallet_did,dispatch_as_agent,e,336279

@@ -2,7 +2,7 @@
 
 //! Weights for `pallet_intents`, measured by `scripts/benchmark.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-22; steps `50`, repeat `20`;
+//! Benchmark CLI 64.0.0, 2026-12-03; steps `50`, repeat `20`;
 //! host `vm` (AMD EPYC); wasm execution `Compiled`; chain `Some("dev")`.
 
 // Executed Command:
@@ -53,30 +53,34 @@ pub trait WeightInfo {
 /// Weights for `pallet_intents` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::NextIntentId` (r:1 w:1)
 	/// Proof: `Intents::NextIntentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::CellLoad` (r:1 w:1)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::OpenedThisBlock` (r:1 w:1)
-	/// Proof: `Intents::OpenedThisBlock` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:1)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:0 w:1)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:0 w:1)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCharges` (r:0 w:1)
+	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn post_intent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `145`
-		//  Estimated: `5535`
-		// Minimum execution time: 59_409_000 picoseconds.
-		Weight::from_parts(70_325_000, 5535)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `4660`
+		//  Estimated: `5738`
+		// Minimum execution time: 112_947_000 picoseconds.
+		Weight::from_parts(118_486_000, 5738)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Intents::Intents` (r:17 w:17)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
@@ -84,60 +88,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:17 w:16)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::CellLoad` (r:1 w:1)
+	/// Storage: `Intents::CellLoad` (r:16 w:16)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:1)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
+	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCharges` (r:17 w:17)
+	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Matches` (r:0 w:17)
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[0, 16]`.
 	fn cancel_intent(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2017 + c * (895 ±0)`
-		//  Estimated: `5105 + c * (4115 ±0)`
-		// Minimum execution time: 64_747_000 picoseconds.
-		Weight::from_parts(65_971_243, 5105)
-			// Standard Error: 36_081
-			.saturating_add(Weight::from_parts(50_492_662, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(c.into())))
+		//  Measured:  `6602 + c * (1007 ±0)`
+		//  Estimated: `5738 + c * (4115 ±0)`
+		// Minimum execution time: 113_739_000 picoseconds.
+		Weight::from_parts(119_475_557, 5738)
+			// Standard Error: 87_581
+			.saturating_add(Weight::from_parts(84_374_087, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(c.into()))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1094), added: 3569, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Offers` (r:1 w:1)
 	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::OfferCharges` (r:1 w:1)
+	/// Proof: `Intents::OfferCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn post_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `618`
-		//  Estimated: `4559`
-		// Minimum execution time: 65_428_000 picoseconds.
-		Weight::from_parts(68_913_000, 4559)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `3044`
+		//  Estimated: `5738`
+		// Minimum execution time: 95_792_000 picoseconds.
+		Weight::from_parts(102_272_000, 5738)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Intents::Offers` (r:1 w:1)
 	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::OfferCharges` (r:1 w:1)
+	/// Proof: `Intents::OfferCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	fn withdraw_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `657`
-		//  Estimated: `3830`
-		// Minimum execution time: 48_803_000 picoseconds.
-		Weight::from_parts(51_086_000, 3830)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `3162`
+		//  Estimated: `5738`
+		// Minimum execution time: 82_563_000 picoseconds.
+		Weight::from_parts(94_130_000, 5738)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Intents::Intents` (r:1 w:16)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
@@ -145,53 +165,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::NextIntentId` (r:1 w:1)
 	/// Proof: `Intents::NextIntentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::CellLoad` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::CellLoad` (r:16 w:16)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::OpenedThisBlock` (r:1 w:1)
-	/// Proof: `Intents::OpenedThisBlock` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:1)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:1 w:17)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCharges` (r:0 w:16)
+	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 16]`.
 	fn propose_chain(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2037`
-		//  Estimated: `5535`
-		// Minimum execution time: 92_939_000 picoseconds.
-		Weight::from_parts(38_805_415, 5535)
-			// Standard Error: 40_231
-			.saturating_add(Weight::from_parts(59_340_229, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
+		//  Measured:  `6557`
+		//  Estimated: `5738 + s * (2346 ±12)`
+		// Minimum execution time: 138_315_000 picoseconds.
+		Weight::from_parts(73_137_005, 5738)
+			// Standard Error: 111_829
+			.saturating_add(Weight::from_parts(85_552_251, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2346).saturating_mul(s.into()))
 	}
-	/// Storage: `Intents::Intents` (r:2 w:1)
+	/// Storage: `Intents::Intents` (r:2 w:2)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Chains` (r:1 w:1)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::OpenIntentsByCell` (r:1 w:1)
+	/// Storage: `Intents::OpenIntentsByCell` (r:2 w:1)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::CellLoad` (r:1 w:1)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:1)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
+	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::Matches` (r:0 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCharges` (r:2 w:2)
+	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::Matches` (r:0 w:2)
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
 	fn cancel_step() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3837`
+		//  Measured:  `7838`
 		//  Estimated: `9220`
-		// Minimum execution time: 83_484_000 picoseconds.
-		Weight::from_parts(96_304_000, 9220)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 212_646_000 picoseconds.
+		Weight::from_parts(230_702_000, 9220)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Intents::Matchers` (r:1 w:1)
 	/// Proof: `Intents::Matchers` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
@@ -199,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `512`
 		//  Estimated: `1998`
-		// Minimum execution time: 8_122_000 picoseconds.
-		Weight::from_parts(9_684_000, 1998)
+		// Minimum execution time: 10_576_000 picoseconds.
+		Weight::from_parts(11_517_000, 1998)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `1998`
-		// Minimum execution time: 8_573_000 picoseconds.
-		Weight::from_parts(9_454_000, 1998)
+		// Minimum execution time: 10_456_000 picoseconds.
+		Weight::from_parts(11_507_000, 1998)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -219,55 +253,59 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::Matchers` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:1 w:0)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::Ailocks` (r:32 w:0)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Matches` (r:1 w:1)
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::Ailocks` (r:16 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1094), added: 3569, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 16]`.
 	fn submit_matches(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1699 + k * (270 ±0)`
-		//  Estimated: `5105 + k * (3569 ±0)`
-		// Minimum execution time: 25_007_000 picoseconds.
-		Weight::from_parts(21_551_152, 5105)
-			// Standard Error: 11_320
-			.saturating_add(Weight::from_parts(6_279_356, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `6702 + k * (270 ±0)`
+		//  Estimated: `58110 + k * (3570 ±0)`
+		// Minimum execution time: 141_821_000 picoseconds.
+		Weight::from_parts(161_937_716, 58110)
+			// Standard Error: 100_401
+			.saturating_add(Weight::from_parts(5_414_060, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3569).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3570).saturating_mul(k.into()))
 	}
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:256 w:256)
 	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::Chains` (r:256 w:0)
+	/// Storage: `Intents::Chains` (r:256 w:15)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::OpenIntentsByCell` (r:256 w:256)
+	/// Storage: `Intents::OpenIntentsByCell` (r:256 w:241)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::CellLoad` (r:1 w:1)
+	/// Storage: `Intents::CellLoad` (r:17 w:17)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCount` (r:1 w:1)
+	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Intents::IntentCharges` (r:256 w:256)
+	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Matches` (r:0 w:256)
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
-	/// Storage: `Intents::OpenedThisBlock` (r:0 w:1)
-	/// Proof: `Intents::OpenedThisBlock` (`max_values`: Some(1), `max_size`: Some(514), added: 1009, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1947 + e * (96 ±0)`
-		//  Estimated: `5535 + e * (4115 ±0)`
-		// Minimum execution time: 4_357_000 picoseconds.
-		Weight::from_parts(4_507_000, 5535)
-			// Standard Error: 63_228
-			.saturating_add(Weight::from_parts(55_174_178, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(e.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(e.into())))
+		//  Measured:  `4753 + e * (916 ±0)`
+		//  Estimated: `36992 + e * (4115 ±0)`
+		// Minimum execution time: 4_838_000 picoseconds.
+		Weight::from_parts(5_017_000, 36992)
+			// Standard Error: 489_121
+			.saturating_add(Weight::from_parts(108_290_026, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(e.into()))
 	}
 }
@@ -275,96 +313,100 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn post_intent() -> Weight {
-		Weight::from_parts(70_325_000, 5535)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(118_486_000, 5738)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn cancel_intent(c: u32, ) -> Weight {
-		Weight::from_parts(65_971_243, 5105)
-			.saturating_add(Weight::from_parts(50_492_662, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(c.into())))
+		Weight::from_parts(119_475_557, 5738)
+			.saturating_add(Weight::from_parts(84_374_087, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(c.into()))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(68_913_000, 4559)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(102_272_000, 5738)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(51_086_000, 3830)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(94_130_000, 5738)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn propose_chain(s: u32, ) -> Weight {
-		Weight::from_parts(38_805_415, 5535)
-			.saturating_add(Weight::from_parts(59_340_229, 0).saturating_mul(s.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(s.into())))
+		Weight::from_parts(73_137_005, 5738)
+			.saturating_add(Weight::from_parts(85_552_251, 0).saturating_mul(s.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2346).saturating_mul(s.into()))
 	}
 	fn cancel_step() -> Weight {
-		Weight::from_parts(96_304_000, 9220)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(230_702_000, 9220)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn add_matcher() -> Weight {
-		Weight::from_parts(9_684_000, 1998)
+		Weight::from_parts(11_517_000, 1998)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_matcher() -> Weight {
-		Weight::from_parts(9_454_000, 1998)
+		Weight::from_parts(11_507_000, 1998)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_matches(k: u32, ) -> Weight {
-		Weight::from_parts(21_551_152, 5105)
-			.saturating_add(Weight::from_parts(6_279_356, 0).saturating_mul(k.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(161_937_716, 58110)
+			.saturating_add(Weight::from_parts(5_414_060, 0).saturating_mul(k.into()))
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3569).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3570).saturating_mul(k.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(4_507_000, 5535)
-			.saturating_add(Weight::from_parts(55_174_178, 0).saturating_mul(e.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(e.into())))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(e.into())))
+		Weight::from_parts(5_017_000, 36992)
+			.saturating_add(Weight::from_parts(108_290_026, 0).saturating_mul(e.into()))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(e.into())))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(e.into()))
 	}
 }
 
 // The benchmark analysis as data for scripts/weight-ratios.py:
 // kind,pallet,benchmark,values…
-// summary:base,pallet_intents,post_intent,70325000,6,8,5535
+// summary:base,pallet_intents,post_intent,118486000,7,10,5738
 // summary:component,pallet_intents,cancel_intent,c,16
-// summary:base,pallet_intents,cancel_intent,65971243,6,6,5105
-// summary:slope,pallet_intents,cancel_intent,c,50492662
-// summary:reads,pallet_intents,cancel_intent,c,2
-// summary:writes,pallet_intents,cancel_intent,c,3
+// summary:base,pallet_intents,cancel_intent,119475557,9,9,5738
+// summary:slope,pallet_intents,cancel_intent,c,84374087
+// summary:reads,pallet_intents,cancel_intent,c,4
+// summary:writes,pallet_intents,cancel_intent,c,5
 // summary:proof,pallet_intents,cancel_intent,c,4115
-// summary:base,pallet_intents,post_offer,68913000,4,3,4559
-// summary:base,pallet_intents,withdraw_offer,51086000,3,3,3830
+// summary:base,pallet_intents,post_offer,102272000,6,5,5738
+// summary:base,pallet_intents,withdraw_offer,94130000,5,5,5738
 // summary:component,pallet_intents,propose_chain,s,16
-// summary:base,pallet_intents,propose_chain,38805415,9,8,5535
-// summary:slope,pallet_intents,propose_chain,s,59340229
-// summary:writes,pallet_intents,propose_chain,s,2
-// summary:base,pallet_intents,cancel_step,96304000,7,7,9220
-// summary:base,pallet_intents,add_matcher,9684000,1,1,1998
-// summary:base,pallet_intents,remove_matcher,9454000,1,1,1998
+// summary:base,pallet_intents,propose_chain,73137005,10,9,5738
+// summary:slope,pallet_intents,propose_chain,s,85552251
+// summary:reads,pallet_intents,propose_chain,s,1
+// summary:writes,pallet_intents,propose_chain,s,4
+// summary:proof,pallet_intents,propose_chain,s,2346
+// summary:base,pallet_intents,cancel_step,230702000,13,14,9220
+// summary:base,pallet_intents,add_matcher,11517000,1,1,1998
+// summary:base,pallet_intents,remove_matcher,11507000,1,1,1998
 // summary:component,pallet_intents,submit_matches,k,16
-// summary:base,pallet_intents,submit_matches,21551152,3,1,5105
-// summary:slope,pallet_intents,submit_matches,k,6279356
+// summary:base,pallet_intents,submit_matches,161937716,19,1,58110
+// summary:slope,pallet_intents,submit_matches,k,5414060
 // summary:reads,pallet_intents,submit_matches,k,1
-// summary:proof,pallet_intents,submit_matches,k,3569
+// summary:proof,pallet_intents,submit_matches,k,3570
 // summary:component,pallet_intents,on_initialize_expire,e,256
-// summary:base,pallet_intents,on_initialize_expire,4507000,4,5,5535
-// summary:slope,pallet_intents,on_initialize_expire,e,55174178
-// summary:reads,pallet_intents,on_initialize_expire,e,3
-// summary:writes,pallet_intents,on_initialize_expire,e,3
+// summary:base,pallet_intents,on_initialize_expire,5017000,18,18,36992
+// summary:slope,pallet_intents,on_initialize_expire,e,108290026
+// summary:reads,pallet_intents,on_initialize_expire,e,4
+// summary:writes,pallet_intents,on_initialize_expire,e,4
 // summary:proof,pallet_intents,on_initialize_expire,e,4115
