@@ -12,8 +12,7 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// Identifier of an intent (a root intent, or a step of a chain).
-pub type IntentId = u64;
+pub use ailock_primitives::chain::IntentId;
 
 /// Longest title, in UTF-8 bytes.
 pub const MAX_TITLE_LENGTH: u32 = 128;
