@@ -2,7 +2,7 @@
 
 use ailock_primitives::{
 	chain::StepIndex,
-	geo::{CountryCode, GeoCell},
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
 	matching::{Flexibility, MatchingWeights},
 	profile::{LanguageCode, Tag},
 };
@@ -65,6 +65,20 @@ pub struct Target {
 	pub country: Option<CountryCode>,
 	/// How far from the target a provider may be.
 	pub flexibility: Flexibility,
+}
+
+impl Target {
+	/// Where the work is, as far as its owner disclosed it: the one rule matching, discovery and
+	/// clients use (a country without a cell is country-wide work; neither is work anywhere).
+	pub fn location(&self) -> DisclosedLocation {
+		DisclosedLocation { cell: self.cell.clone(), country: self.country }
+	}
+
+	/// How far the work is from someone at `other` (a provider, or whoever searches): global
+	/// when the work discloses no place.
+	pub fn tier_to(&self, other: &DisclosedLocation) -> LocationTier {
+		LocationTier::between(&self.location(), other)
+	}
 }
 
 /// How soon the requester needs it.

@@ -233,9 +233,10 @@ pub trait AilockDirectory<AccountId, Balance> {
 	/// What matching needs of `ailock`, if registered.
 	fn summary(ailock: &AccountId) -> Option<AilockSummary<Balance>>;
 
-	/// Live Ailocks near `cell` (nearest first), as discovery finds them.
+	/// Live Ailocks near `cell` and `country` (nearest first), as discovery finds them; with
+	/// neither, a fair sample of everyone.
 	fn candidates(
-		cell: &crate::geo::GeoCell,
+		cell: Option<&crate::geo::GeoCell>,
 		country: Option<crate::geo::CountryCode>,
 		max_tier: crate::geo::LocationTier,
 		skills: &[crate::profile::Tag],

@@ -3,7 +3,7 @@
 
 use crate::{types::IntentId, Config, Error, Event, IntentOf, Intents, Matchers, Matches, Pallet};
 use ailock_primitives::{
-	geo::{DisclosedLocation, LocationTier},
+	geo::LocationTier,
 	matching::{score, Flexibility, MatchInput},
 	traits::{AilockDirectory, ReputationScores},
 };
@@ -51,15 +51,7 @@ impl<T: Config> Pallet<T> {
 		let summary = T::Directory::summary(ailock).ok_or(Error::<T>::UnknownAilock)?;
 		ensure!(summary.live, Error::<T>::UnknownAilock);
 		let details = &intent.details;
-		let target = DisclosedLocation {
-			cell: details.target.cell.clone(),
-			country: details.target.country,
-		};
-		let tier = if target.cell.is_none() && target.country.is_none() {
-			LocationTier::Global
-		} else {
-			LocationTier::between(&target, &summary.location)
-		};
+		let tier = details.target.tier_to(&summary.location);
 		ensure!(tier <= Self::reach(intent), Error::<T>::OutOfReach);
 		let skills_matched =
 			details.skills.iter().filter(|s| summary.skills.contains(s)).count() as u32;
@@ -168,20 +160,14 @@ impl<T: Config> Pallet<T> {
 	/// intent's target (everyone for global work).
 	pub fn compute_matches(intent: &IntentOf<T>, limit: u32) -> Vec<(T::AccountId, Perbill)> {
 		let details = &intent.details;
-		// Global work has no cell: search from anywhere, every Ailock is in the global tier.
-		let Some(probe) = details
-			.target
-			.cell
-			.clone()
-			.or_else(|| ailock_primitives::geo::GeoCell::parse("s").ok())
-		else {
-			return Vec::new();
-		};
+		// Work without a cell is searched from its country, or from nowhere (every Ailock is
+		// then in the global tier).
+		let probe = details.target.location();
 		// Read more candidates than needed: the best score is not always the nearest.
 		let pool = limit.saturating_mul(4).max(limit);
 		let mut scored: Vec<(T::AccountId, Perbill)> = T::Directory::candidates(
-			&probe,
-			details.target.country,
+			probe.cell.as_ref(),
+			probe.country,
 			Self::reach(intent),
 			&[],
 			pool,
