@@ -28,6 +28,7 @@
 extern crate alloc;
 
 mod features;
+mod try_state;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;

@@ -25,6 +25,7 @@
 extern crate alloc;
 
 mod features;
+mod try_state;
 mod origin;
 pub mod runtime_api;
 pub mod types;

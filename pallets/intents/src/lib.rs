@@ -29,6 +29,8 @@
 extern crate alloc;
 
 pub(crate) mod features;
+mod try_state;
+pub mod offchain;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;

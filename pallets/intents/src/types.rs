@@ -2,7 +2,7 @@
 
 use ailock_primitives::{
 	chain::StepIndex,
-	geo::{CountryCode, GeoCell},
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
 	matching::{Flexibility, MatchingWeights},
 	profile::{LanguageCode, Tag},
 };
@@ -12,8 +12,7 @@ use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// Identifier of an intent (a root intent, or a step of a chain).
-pub type IntentId = u64;
+pub use ailock_primitives::chain::IntentId;
 
 /// Longest title, in UTF-8 bytes.
 pub const MAX_TITLE_LENGTH: u32 = 128;
@@ -66,6 +65,20 @@ pub struct Target {
 	pub country: Option<CountryCode>,
 	/// How far from the target a provider may be.
 	pub flexibility: Flexibility,
+}
+
+impl Target {
+	/// Where the work is, as far as its owner disclosed it: the one rule matching, discovery and
+	/// clients use (a country without a cell is country-wide work; neither is work anywhere).
+	pub fn location(&self) -> DisclosedLocation {
+		DisclosedLocation { cell: self.cell.clone(), country: self.country }
+	}
+
+	/// How far the work is from someone at `other` (a provider, or whoever searches): global
+	/// when the work discloses no place.
+	pub fn tier_to(&self, other: &DisclosedLocation) -> LocationTier {
+		LocationTier::between(&self.location(), other)
+	}
 }
 
 /// How soon the requester needs it.

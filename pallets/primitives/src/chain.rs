@@ -9,6 +9,10 @@
 use crate::Balance;
 use alloc::vec::Vec;
 
+/// Identifier of an intent (a root intent, or a step of a chain): what the market pallets,
+/// the orchestrator and clients all call an intent by.
+pub type IntentId = u64;
+
 /// Index of a step within its chain.
 pub type StepIndex = u16;
 

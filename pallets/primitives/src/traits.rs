@@ -233,9 +233,10 @@ pub trait AilockDirectory<AccountId, Balance> {
 	/// What matching needs of `ailock`, if registered.
 	fn summary(ailock: &AccountId) -> Option<AilockSummary<Balance>>;
 
-	/// Live Ailocks near `cell` (nearest first), as discovery finds them.
+	/// Live Ailocks near `cell` and `country` (nearest first), as discovery finds them; with
+	/// neither, a fair sample of everyone.
 	fn candidates(
-		cell: &crate::geo::GeoCell,
+		cell: Option<&crate::geo::GeoCell>,
 		country: Option<crate::geo::CountryCode>,
 		max_tier: crate::geo::LocationTier,
 		skills: &[crate::profile::Tag],
@@ -273,11 +274,11 @@ impl<AccountId> ReputationScores<AccountId> for () {
 /// Moves intents through their life: the auction and escrow pallets call this.
 pub trait IntentLifecycle<AccountId> {
 	/// Bidding opened on an open intent (or a ready chain step).
-	fn start_auction(intent: u64) -> DispatchResult;
+	fn start_auction(intent: crate::chain::IntentId) -> DispatchResult;
 	/// A provider won.
-	fn award(intent: u64, provider: &AccountId) -> DispatchResult;
+	fn award(intent: crate::chain::IntentId, provider: &AccountId) -> DispatchResult;
 	/// The provider started.
-	fn start_work(intent: u64) -> DispatchResult;
+	fn start_work(intent: crate::chain::IntentId) -> DispatchResult;
 	/// Delivered and paid; a chain step's dependents may become ready.
-	fn complete(intent: u64) -> DispatchResult;
+	fn complete(intent: crate::chain::IntentId) -> DispatchResult;
 }

@@ -110,6 +110,17 @@ impl<T: Config> Pallet<T> {
 	) -> Vec<NearbyAilock<T::AccountId>> {
 		let searched =
 			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
+		Self::ailocks_around(searched, max_tier, skills, limit)
+	}
+
+	/// [`Self::ailocks_near`] from a location that may have no cell (a country, or nowhere).
+	pub(crate) fn ailocks_around(
+		searched: DisclosedLocation,
+		max_tier: LocationTier,
+		skills: &[Tag],
+		limit: u32,
+	) -> Vec<NearbyAilock<T::AccountId>> {
+		let country = searched.country;
 		let mut seen = BTreeSet::new();
 		let mut found: Vec<(u64, NearbyAilock<T::AccountId>)> = Vec::new();
 		let mut consider = |owner: T::AccountId, found: &mut Vec<_>| {
@@ -156,7 +167,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		let boosted = Self::live_boosts(cell);
+		let boosted = searched.cell.as_ref().map(Self::live_boosts).unwrap_or_default();
 		for hit in found.iter_mut() {
 			hit.1.boosted = boosted.contains(&hit.1.ailock);
 			hit.0 = Self::rank(hit.1.level, hit.1.boosted);
@@ -294,13 +305,14 @@ impl<T: Config> ailock_primitives::traits::AilockDirectory<T::AccountId, crate::
 	}
 
 	fn candidates(
-		cell: &GeoCell,
+		cell: Option<&GeoCell>,
 		country: Option<CountryCode>,
 		max_tier: LocationTier,
 		skills: &[Tag],
 		limit: u32,
 	) -> Vec<T::AccountId> {
-		Self::ailocks_near(cell, country, max_tier, skills, limit)
+		let searched = DisclosedLocation { cell: cell.cloned().filter(GeoCell::is_valid), country };
+		Self::ailocks_around(searched, max_tier, skills, limit)
 			.into_iter()
 			.map(|hit| hit.ailock)
 			.collect()

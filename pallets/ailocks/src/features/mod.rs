@@ -4,7 +4,6 @@ mod boost;
 mod deposit;
 mod discovery;
 mod evolution;
-mod invariants;
 mod lists;
 mod registry;
 mod validation;

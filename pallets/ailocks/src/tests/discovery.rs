@@ -131,7 +131,7 @@ fn the_directory_summarises_profiles_for_matching() {
 		assert!(!Registry::summary(&ALICE).expect("registered").has_capacity);
 		JobsInProgress::set(0);
 		assert_eq!(
-			Registry::candidates(&cell("u281z7"), None, LocationTier::SameRegion, &[], 5),
+			Registry::candidates(Some(&cell("u281z7")), None, LocationTier::SameRegion, &[], 5),
 			vec![ALICE]
 		);
 		assert!(Registry::summary(&CHARLIE).is_none());

@@ -2,7 +2,6 @@
 
 mod delegation;
 mod deposit;
-mod invariants;
 mod keys;
 mod lifecycle;
 mod resolve;

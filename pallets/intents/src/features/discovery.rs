@@ -74,7 +74,9 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		if max_tier == LocationTier::Global {
+		// Work without a cell (country-wide, or anywhere) is in the remote index; country-wide
+		// work is same-country to a searcher in its country.
+		if max_tier >= LocationTier::SameCountry {
 			let parent = frame_system::Pallet::<T>::parent_hash();
 			ids.extend(ailock_primitives::sampling::sample_blake2_128_concat::<
 				crate::types::IntentId,
@@ -89,15 +91,7 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|id| {
 				let intent = Intents::<T>::get(id)?;
 				let details = &intent.details;
-				let there = DisclosedLocation {
-					cell: details.target.cell.clone(),
-					country: details.target.country,
-				};
-				let tier = if there.cell.is_none() {
-					LocationTier::Global
-				} else {
-					LocationTier::between(&here, &there)
-				};
+				let tier = details.target.tier_to(&here);
 				let fits = skills.is_empty() || details.skills.iter().all(|s| skills.contains(s));
 				(intent.status.is_open() && tier <= max_tier && fits).then(|| NearbyIntent {
 					id,

@@ -1,7 +1,7 @@
 //! The status machine, driven by the auction and escrow pallets through [`IntentLifecycle`].
 
 use crate::{
-	types::{IntentStatus, StepState},
+	types::{IntentId, IntentStatus, StepState},
 	Chains, Config, Error, Event, Intents, Pallet,
 };
 use ailock_primitives::traits::IntentLifecycle;
@@ -55,19 +55,19 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> IntentLifecycle<T::AccountId> for Pallet<T> {
-	fn start_auction(intent: u64) -> DispatchResult {
+	fn start_auction(intent: IntentId) -> DispatchResult {
 		Self::transition(intent, IntentStatus::Auctioning, None)
 	}
 
-	fn award(intent: u64, provider: &T::AccountId) -> DispatchResult {
+	fn award(intent: IntentId, provider: &T::AccountId) -> DispatchResult {
 		Self::transition(intent, IntentStatus::Awarded, Some(provider.clone()))
 	}
 
-	fn start_work(intent: u64) -> DispatchResult {
+	fn start_work(intent: IntentId) -> DispatchResult {
 		Self::transition(intent, IntentStatus::InProgress, None)
 	}
 
-	fn complete(intent: u64) -> DispatchResult {
+	fn complete(intent: IntentId) -> DispatchResult {
 		Self::transition(intent, IntentStatus::Completed, None)
 	}
 }

@@ -5,7 +5,6 @@ mod deposit;
 mod discovery;
 mod expiry;
 mod intents;
-mod invariants;
 mod lifecycle;
-pub(crate) mod matching;
+mod matching;
 mod offers;

@@ -88,3 +88,41 @@ fn global_work_is_sampled_whoever_posted_the_rest() {
 		assert_eq!(found, ids);
 	});
 }
+
+/// Work with a country and no cell is country-wide: same-country to whoever is in that
+/// country, whether matching scores it, discovery lists it or the matcher searches for it.
+#[test]
+fn country_wide_work_is_same_country_to_matching_and_listing_alike() {
+	test(|| {
+		ailock_at(BOB, "u33dc", b"DE", "translation", 100);
+		ailock_at(CHARLIE, "xn774", b"JP", "translation", 100);
+		let mut details = translation(2_000);
+		details.target = target(None, Flexibility::Global);
+		let id = post(ALICE, details);
+		let germany = CountryCode::new(*b"DE").ok();
+		let japan = CountryCode::new(*b"JP").ok();
+
+		let tiers = |geohash: &str, country, max_tier| -> Vec<(IntentId, LocationTier)> {
+			Intents::open_intents_near(&cell(geohash), country, max_tier, &[], 10)
+				.into_iter()
+				.map(|hit| (hit.id, hit.tier))
+				.collect()
+		};
+		assert_eq!(
+			tiers("u33dc", germany, LocationTier::SameCountry),
+			vec![(id, LocationTier::SameCountry)]
+		);
+		assert!(tiers("u33dc", germany, LocationTier::SameRegion).is_empty());
+		assert!(tiers("xn774", japan, LocationTier::SameCountry).is_empty());
+		assert_eq!(tiers("xn774", japan, LocationTier::Global), vec![(id, LocationTier::Global)]);
+
+		// The matcher searches from the country (no stand-in cell) and scores the German
+		// Ailock as same-country, above the Japanese one.
+		let matched: Vec<AccountId> =
+			Intents::compute_matches(&intent(id), 5).into_iter().map(|(a, _)| a).collect();
+		assert_eq!(matched, vec![BOB, CHARLIE]);
+		let german = Intents::score_of(&intent(id), &BOB).expect("scored");
+		let japanese = Intents::score_of(&intent(id), &CHARLIE).expect("scored");
+		assert!(german > japanese);
+	});
+}

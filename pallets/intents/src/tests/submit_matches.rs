@@ -265,9 +265,9 @@ fn the_offchain_worker_submits_the_matches_it_computed() {
 /// The intent ids on the matcher's retry list in the node's offchain storage.
 fn retry_list() -> Vec<(IntentId, u64, u8)> {
 	sp_runtime::offchain::storage::StorageValueRef::persistent(
-		crate::features::matching::MATCHER_RETRY_KEY,
+		crate::offchain::MATCHER_RETRY_KEY,
 	)
-	.get::<Vec<crate::features::matching::PendingMatch<u64>>>()
+	.get::<Vec<crate::offchain::PendingMatch<u64>>>()
 	.ok()
 	.flatten()
 	.unwrap_or_default()
@@ -280,7 +280,7 @@ fn retry_list() -> Vec<(IntentId, u64, u8)> {
 fn the_offchain_worker_resubmits_until_the_matches_land_then_forgets_the_intent() {
 	use frame_support::traits::{Hooks, UnfilteredDispatchable};
 	with_offchain_worker(|submitted| {
-		use crate::features::matching::{MATCH_ATTEMPTS, MATCH_RETRY_BLOCKS};
+		use crate::offchain::{MATCH_ATTEMPTS, MATCH_RETRY_BLOCKS};
 		let retry = u64::from(MATCH_RETRY_BLOCKS);
 		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
 		let id = setup();
@@ -343,7 +343,7 @@ fn the_offchain_worker_outbids_a_partial_list_of_another_matcher() {
 
 #[test]
 fn intents_beyond_the_retry_list_are_matched_in_later_blocks() {
-	use crate::features::matching::{MATCH_RETRY_BLOCKS, MAX_PENDING_MATCHES};
+	use crate::offchain::{MATCH_RETRY_BLOCKS, MAX_PENDING_MATCHES};
 	use frame_support::traits::{Hooks, UnfilteredDispatchable};
 	with_offchain_worker(|submitted| {
 		sp_runtime::testing::UintAuthorityId::set_all_keys(vec![MATCHER]);
