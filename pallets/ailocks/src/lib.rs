@@ -28,8 +28,8 @@
 extern crate alloc;
 
 mod features;
-mod try_state;
 pub mod runtime_api;
+mod try_state;
 pub mod types;
 pub mod weights;
 

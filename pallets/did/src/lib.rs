@@ -25,9 +25,9 @@
 extern crate alloc;
 
 mod features;
-mod try_state;
 mod origin;
 pub mod runtime_api;
+mod try_state;
 pub mod types;
 pub mod weights;
 

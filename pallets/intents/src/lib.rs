@@ -29,9 +29,9 @@
 extern crate alloc;
 
 pub(crate) mod features;
-mod try_state;
 pub mod offchain;
 pub mod runtime_api;
+mod try_state;
 pub mod types;
 pub mod weights;
 

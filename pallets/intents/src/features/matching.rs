@@ -9,7 +9,7 @@ use ailock_primitives::{
 };
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::*, BoundedVec};
-use sp_runtime::{traits::IdentifyAccount, Perbill, Saturating};
+use sp_runtime::Perbill;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_add_matcher(matcher: T::AccountId) -> DispatchResult {

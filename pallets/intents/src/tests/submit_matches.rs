@@ -264,16 +264,14 @@ fn the_offchain_worker_submits_the_matches_it_computed() {
 
 /// The intent ids on the matcher's retry list in the node's offchain storage.
 fn retry_list() -> Vec<(IntentId, u64, u8)> {
-	sp_runtime::offchain::storage::StorageValueRef::persistent(
-		crate::offchain::MATCHER_RETRY_KEY,
-	)
-	.get::<Vec<crate::offchain::PendingMatch<u64>>>()
-	.ok()
-	.flatten()
-	.unwrap_or_default()
-	.into_iter()
-	.map(|entry| (entry.intent, entry.due, entry.attempts))
-	.collect()
+	sp_runtime::offchain::storage::StorageValueRef::persistent(crate::offchain::MATCHER_RETRY_KEY)
+		.get::<Vec<crate::offchain::PendingMatch<u64>>>()
+		.ok()
+		.flatten()
+		.unwrap_or_default()
+		.into_iter()
+		.map(|entry| (entry.intent, entry.due, entry.attempts))
+		.collect()
 }
 
 #[test]
