@@ -108,19 +108,18 @@ impl<T: Config> Pallet<T> {
 		skills: &[Tag],
 		limit: u32,
 	) -> Vec<NearbyAilock<T::AccountId>> {
-		let searched =
-			DisclosedLocation { cell: Some(cell.clone()).filter(GeoCell::is_valid), country };
-		Self::ailocks_around(searched, max_tier, skills, limit)
+		Self::ailocks_around(Some(cell), country, max_tier, skills, limit)
 	}
 
-	/// [`Self::ailocks_near`] from a location that may have no cell (a country, or nowhere).
+	/// [`Self::ailocks_near`] from a place that may have no cell (a country, or nowhere).
 	pub(crate) fn ailocks_around(
-		searched: DisclosedLocation,
+		cell: Option<&GeoCell>,
+		country: Option<CountryCode>,
 		max_tier: LocationTier,
 		skills: &[Tag],
 		limit: u32,
 	) -> Vec<NearbyAilock<T::AccountId>> {
-		let country = searched.country;
+		let searched = DisclosedLocation { cell: cell.cloned().filter(GeoCell::is_valid), country };
 		let mut seen = BTreeSet::new();
 		let mut found: Vec<(u64, NearbyAilock<T::AccountId>)> = Vec::new();
 		let mut consider = |owner: T::AccountId, found: &mut Vec<_>| {
@@ -311,8 +310,7 @@ impl<T: Config> ailock_primitives::traits::AilockDirectory<T::AccountId, crate::
 		skills: &[Tag],
 		limit: u32,
 	) -> Vec<T::AccountId> {
-		let searched = DisclosedLocation { cell: cell.cloned().filter(GeoCell::is_valid), country };
-		Self::ailocks_around(searched, max_tier, skills, limit)
+		Self::ailocks_around(cell, country, max_tier, skills, limit)
 			.into_iter()
 			.map(|hit| hit.ailock)
 			.collect()
