@@ -135,7 +135,7 @@ fn a_changed_runtime_has_a_new_spec_version() {
 
 #[test]
 fn a_one_block_boost_works_on_a_fresh_dev_chain() {
-	use ailock_primitives::geo::{CountryCode, GeoCell, SharingLevel};
+	use ailock_primitives::geo::GeoCell;
 	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 		frame_system::Pallet::<Runtime>::set_block_number(1);
 		let alice = account(Sr25519Keyring::Alice);
@@ -147,25 +147,7 @@ fn a_one_block_boost_works_on_a_fresh_dev_chain() {
 			Default::default(),
 			Default::default()
 		));
-		let profile = pallet_ailocks::types::Profile {
-			name: frame_support::BoundedVec::truncate_from(b"Alice's Ailock".to_vec()),
-			avatar: 1,
-			languages: Default::default(),
-			skills: frame_support::BoundedVec::truncate_from(vec![
-				ailock_primitives::profile::normalise_tag("translation").expect("a tag"),
-			]),
-			domains: Default::default(),
-			pricing: pallet_ailocks::types::Pricing { min_price: AIL, hourly_rate: AIL },
-			capacity: 1,
-			availability: ailock_primitives::profile::WeeklyAvailability::ALWAYS,
-			utc_offset_minutes: 60,
-			location: pallet_ailocks::types::Location {
-				sharing: SharingLevel::City,
-				cell: Some(GeoCell::parse("u281z").expect("a cell")),
-				country: Some(CountryCode::new(*b"DE").expect("a country")),
-				commitment: Default::default(),
-			},
-		};
+		let profile = city_profile();
 		frame_support::assert_ok!(crate::Ailocks::register(origin.clone(), profile));
 		let fee = <Runtime as pallet_ailocks::Config>::BoostFeePerBlock::get();
 		assert!(fee < EXISTENTIAL_DEPOSIT, "the case the endowment is for");
@@ -176,4 +158,69 @@ fn a_one_block_boost_works_on_a_fresh_dev_chain() {
 		));
 		assert_eq!(Balances::free_balance(&treasury), EXISTENTIAL_DEPOSIT + fee);
 	});
+}
+
+/// A city-level profile in Munich.
+fn city_profile() -> pallet_ailocks::ProfileOf<Runtime> {
+	use ailock_primitives::geo::{CountryCode, GeoCell, SharingLevel};
+	pallet_ailocks::types::Profile {
+		name: frame_support::BoundedVec::truncate_from(b"Alice's Ailock".to_vec()),
+		avatar: 1,
+		languages: Default::default(),
+		skills: frame_support::BoundedVec::truncate_from(vec![
+			ailock_primitives::profile::normalise_tag("translation").expect("a tag"),
+		]),
+		domains: Default::default(),
+		pricing: pallet_ailocks::types::Pricing { min_price: AIL, hourly_rate: AIL },
+		capacity: 1,
+		availability: ailock_primitives::profile::WeeklyAvailability::ALWAYS,
+		utc_offset_minutes: 60,
+		location: pallet_ailocks::types::Location {
+			sharing: SharingLevel::City,
+			cell: Some(GeoCell::parse("u281z").expect("a cell")),
+			country: Some(CountryCode::new(*b"DE").expect("a country")),
+			commitment: Default::default(),
+		},
+	}
+}
+
+#[test]
+fn deposits_are_held_under_each_pallets_reason_at_the_documented_price() {
+	use crate::{configs, RuntimeHoldReason, MICRO_AIL};
+	use frame_support::traits::fungible::InspectHold;
+	let held = |reason: RuntimeHoldReason, who: &AccountId| Balances::balance_on_hold(&reason, who);
+	genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		frame_system::Pallet::<Runtime>::set_block_number(1);
+		let alice = account(Sr25519Keyring::Alice);
+		let bob = account(Sr25519Keyring::Bob);
+		let origin = crate::RuntimeOrigin::signed(alice.clone());
+		frame_support::assert_ok!(crate::Did::create(
+			origin.clone(),
+			Default::default(),
+			Default::default()
+		));
+		// Two empty lists encode as one byte each.
+		let did = 100 * MILLI_AIL + 2 * 100 * MICRO_AIL;
+		assert_eq!(held(configs::DidHoldReason::get(), &alice), did);
+		let pallet_did::types::DidResolution::Active(document) = crate::Did::resolve(&alice) else {
+			panic!("the DID is active")
+		};
+		assert_eq!(document.deposit, did);
+
+		let profile = city_profile();
+		let profile_bytes = codec::Encode::encoded_size(&profile) as u128;
+		frame_support::assert_ok!(crate::Ailocks::register(origin.clone(), profile));
+		let registration = 500 * MILLI_AIL + profile_bytes * 100 * MICRO_AIL;
+		assert_eq!(held(configs::ProfileHoldReason::get(), &alice), registration);
+		frame_support::assert_ok!(crate::Ailocks::trust(origin, bob));
+		assert_eq!(
+			held(configs::ProfileHoldReason::get(), &alice),
+			registration + 10 * MILLI_AIL,
+			"a list entry counts for 100 bytes"
+		);
+		assert_eq!(held(configs::DidHoldReason::get(), &alice), did, "other reasons untouched");
+	});
+	// Deactivation releases the document's deposit before holding the tombstone, so the
+	// smallest document's deposit covers it.
+	assert!(configs::DidTombstoneDeposit::get() <= configs::DidDeposit::get());
 }

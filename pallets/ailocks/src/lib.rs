@@ -20,8 +20,12 @@
 //! commitment to the full-precision one: the chain never sees more than the owner shared.
 //!
 //! ## Deposits
-//! `ProfileDeposit + ByteDeposit × encoded profile bytes + ListEntryDeposit × list entries`, held
-//! from the owner and adjusted on every change; released on deregistration.
+//! Through FRAME's `Consideration` ([`Config::Consideration`]): each registration stores the
+//! ticket for its footprint, one item of the profile's encoded bytes plus
+//! [`Config::ListEntryFootprint`] bytes per trusted or blocked entry, and moves it on every
+//! change; released on deregistration. The runtime wires `HoldConsideration` under
+//! [`HoldReason::ProfileDeposit`] with `LinearStoragePrice` (`ProfileDeposit +
+//! ProfileByteDeposit × bytes`). An agent's changes count against its spending cap.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -49,7 +53,11 @@ use frame_support::traits::fungible;
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// A registered Ailock of this runtime.
-pub type AilockOf<T> = types::Ailock<frame_system::pallet_prelude::BlockNumberFor<T>, BalanceOf<T>>;
+pub type AilockOf<T> = types::Ailock<
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	BalanceOf<T>,
+	<T as Config>::Consideration,
+>;
 /// A profile of this runtime.
 pub type ProfileOf<T> = types::Profile<BalanceOf<T>>;
 
@@ -66,7 +74,10 @@ pub mod pallet {
 	};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Mutate, MutateHold},
+		traits::{
+			fungible::{Mutate, MutateHold},
+			Consideration, Footprint,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Percent;
@@ -108,17 +119,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type Treasury: Get<Self::AccountId>;
 
-		/// Base deposit of a registration.
-		#[pallet::constant]
-		type ProfileDeposit: Get<BalanceOf<Self>>;
+		/// Holds a registration's deposit from its owner: one ticket per registration, for a
+		/// footprint of one item of the profile's encoded bytes plus `ListEntryFootprint`
+		/// bytes per trusted or blocked entry. The runtime uses `HoldConsideration` under
+		/// [`HoldReason::ProfileDeposit`] (the pallet reads that hold to report amounts and to
+		/// charge an agent's cap) priced by `LinearStoragePrice`.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
 
-		/// Deposit per encoded byte of a profile.
+		/// The bytes one trusted or blocked list entry counts for in the footprint.
 		#[pallet::constant]
-		type ByteDeposit: Get<BalanceOf<Self>>;
-
-		/// Deposit per trusted or blocked list entry.
-		#[pallet::constant]
-		type ListEntryDeposit: Get<BalanceOf<Self>>;
+		type ListEntryFootprint: Get<u32>;
 
 		/// Blocks without a heartbeat after which an Ailock reads as offline.
 		#[pallet::constant]
@@ -422,17 +432,34 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Registers the owner's Ailock. The owner needs an active DID.
+		/// Registers the owner's Ailock with `profile`: its name, skills, languages, pricing,
+		/// availability and the location at the precision the owner chose to share (exact, city,
+		/// region, country or nothing; only that is stored and indexed). It enters discovery at once.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `ProfileDeposit + ByteDeposit × encoded profile bytes`, held from the owner.
+		/// Held from the owner through `Consideration`: the price of one item of the profile's
+		/// encoded bytes (on Ailock Network 500 mAIL + 100 µAIL per byte); an agent's registration
+		/// counts it against the spending cap. Released on `deregister`.
+		///
+		/// ## Events
+		/// `Registered { ailock, name, sharing, cell, country, skills, languages, min_price,
+		/// available_hours, capacity, deposit }`: what an indexer needs to list the Ailock.
+		///
+		/// ## Errors
+		/// - `NoActiveDid`, `AlreadyRegistered`.
+		/// - Profile rules: `InvalidName`, `InvalidAvatar`, `InvalidLanguage`, `DuplicateLanguage`,
+		///   `InvalidTag`, `DuplicateTag`, `NoSkills`, `ZeroCapacity`, `InvalidUtcOffset`,
+		///   `UtcOffsetNotShared`; location rules: `InvalidCell`, `CellPrecisionMismatch`,
+		///   `CellRequired`, `CellNotShared`, `CountryRequired`, `CountryNotShared`, `InvalidCountry`.
+		/// - `CellFull`: the discovery cell holds `MaxAilocksPerCell` Ailocks.
+		/// - `InsufficientDeposit`; `Did.SpendingCapExceeded` for an agent over its cap.
 		///
 		/// ## Complexity
-		/// - `O(S² + L² + D²)` duplicate checks over the bounded skill, language and domain
-		///   lists; `O(1)` index updates.
+		/// - `O(S² + L² + D²)` duplicate checks over the bounded skill, language and domain lists;
+		///   `O(1)` index updates.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(origin: OriginFor<T>, profile: ProfileOf<T>) -> DispatchResult {
@@ -440,14 +467,26 @@ pub mod pallet {
 			Self::do_register(actor, profile)
 		}
 
-		/// Replaces the profile (and location, re-indexing it). Experience in skills the new
-		/// profile drops is forgotten.
+		/// Replaces the profile, re-indexing the Ailock when its location changed. Experience in
+		/// skills the new profile drops is forgotten; boosts bought for the old service area end.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// Adjusted to the new profile's size.
+		/// Moved to the new profile's size: more is held (and charged to an agent's cap) or the
+		/// difference released (and credited back).
+		///
+		/// ## Events
+		/// `Updated { .. }` with the same fields as `Registered`.
+		///
+		/// ## Errors
+		/// - `NotRegistered`.
+		/// - Profile rules: `InvalidName`, `InvalidAvatar`, `InvalidLanguage`, `DuplicateLanguage`,
+		///   `InvalidTag`, `DuplicateTag`, `NoSkills`, `ZeroCapacity`, `InvalidUtcOffset`,
+		///   `UtcOffsetNotShared`; location rules: `InvalidCell`, `CellPrecisionMismatch`,
+		///   `CellRequired`, `CellNotShared`, `CountryRequired`, `CountryNotShared`, `InvalidCountry`.
+		/// - `CellFull` (the new cell is full), `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
 		/// - As `register`, plus `O(S)` to drop the experience of removed skills and, when the
@@ -461,10 +500,20 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::update(dropped, u32::from(moved))).into())
 		}
 
-		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery).
+		/// Sets the status: `Available`, `Busy` or `Away` (hidden from discovery). `Offline` is read
+		/// from heartbeats, never set.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
+		///
+		/// ## Deposit
+		/// None.
+		///
+		/// ## Events
+		/// `StatusChanged { ailock, status }`.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `CannotSetOffline`.
 		///
 		/// ## Complexity
 		/// - `O(1)`.
@@ -475,19 +524,22 @@ pub mod pallet {
 			Self::do_set_status(actor.owner, status)
 		}
 
-		/// Records that the Ailock is alive; without one for `HeartbeatTimeout` blocks it reads
-		/// as offline. Usually sent by the orchestrator with the agent key. An Ailock that was
-		/// reaped from discovery while offline re-enters the indexes.
+		/// Records that the Ailock is alive; without one for `HeartbeatTimeout` blocks it reads as
+		/// offline. Usually sent by the orchestrator with the agent key. An Ailock that was reaped
+		/// from discovery while offline re-enters the indexes.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key.
+		///
+		/// ## Deposit
+		/// None.
 		///
 		/// ## Events
 		/// `HeartbeatReceived { ailock, live_until }`.
 		///
 		/// ## Errors
-		/// `NotRegistered`. (A reaped Ailock whose cell filled up meanwhile still records its
-		/// heartbeat; it re-enters the index with a heartbeat once there is room.)
+		/// - `NotRegistered`. (A reaped Ailock whose cell filled up meanwhile still records its
+		///   heartbeat; it re-enters the index with a heartbeat once there is room.)
 		///
 		/// ## Complexity
 		/// - `O(1)`; re-entering the indexes is charged up front and refunded when not needed.
@@ -510,7 +562,15 @@ pub mod pallet {
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `ListEntryDeposit`.
+		/// Grows by `ListEntryFootprint` bytes' price (10 mAIL on Ailock Network), charged to an
+		/// agent's cap.
+		///
+		/// ## Events
+		/// `TrustedAdded { ailock, account, deposit }`, `deposit` the registration's new total.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `CannotListSelf`, `AccountBlocked`, `AlreadyTrusted`, `ListFull`.
+		/// - `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
 		/// - `O(N)`, `N` the list length (bounded by `MaxListEntries`).
@@ -527,10 +587,16 @@ pub mod pallet {
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `ListEntryDeposit` released.
+		/// Shrinks by one entry's price, released (and credited back to an agent's cap).
+		///
+		/// ## Events
+		/// `TrustedRemoved { ailock, account, deposit }`, `deposit` the registration's new total.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `NotTrusted`.
 		///
 		/// ## Complexity
-		/// - `O(N)`.
+		/// - `O(N)`, `N` the list length (bounded by `MaxListEntries`).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::untrust())]
 		pub fn untrust(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -538,16 +604,23 @@ pub mod pallet {
 			Self::do_untrust(actor, account)
 		}
 
-		/// Blocks an account (removing it from the trusted list if there).
+		/// Blocks an account, removing it from the trusted list if it is there.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `ListEntryDeposit` (net zero when it moves from the trusted list).
+		/// Grows by one entry's price (net zero when the account moves from the trusted list).
+		///
+		/// ## Events
+		/// `BlockedAdded { ailock, account, deposit }`, `deposit` the registration's new total.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `CannotListSelf`, `AlreadyBlocked`, `ListFull`.
+		/// - `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
-		/// - `O(N)`.
+		/// - `O(N)`, `N` the list length (bounded by `MaxListEntries`).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::block())]
 		pub fn block(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -561,10 +634,16 @@ pub mod pallet {
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `ListEntryDeposit` released.
+		/// Shrinks by one entry's price, released.
+		///
+		/// ## Events
+		/// `BlockedRemoved { ailock, account, deposit }`, `deposit` the registration's new total.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `NotBlocked`.
 		///
 		/// ## Complexity
-		/// - `O(N)`.
+		/// - `O(N)`, `N` the list length (bounded by `MaxListEntries`).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::unblock())]
 		pub fn unblock(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
@@ -573,13 +652,21 @@ pub mod pallet {
 		}
 
 		/// Deregisters the Ailock: removes it from discovery, forgets its lists, experience and
-		/// achievements, and releases the deposit. Refused while it has active jobs.
+		/// achievements, ends its boosts, withdraws what other pallets keep for it (its standing
+		/// offer) and releases the deposit. Refused while it has active jobs.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// Released in full.
+		/// Released in full (an agent's charge for it is credited back within its period).
+		///
+		/// ## Events
+		/// The other pallets' events first (`Intents.OfferWithdrawn`), then
+		/// `Deregistered { ailock, deposit_released }`.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `HasActiveJobs`.
 		///
 		/// ## Complexity
 		/// - `O(S + A + C)`: skills (bounded by the profile), achievements (8 kinds) and the
@@ -600,17 +687,28 @@ pub mod pallet {
 			.into())
 		}
 
-		/// Buys (or extends) a boost in discovery cell `cell` (4 geohash characters) for
-		/// `duration` blocks: `BoostFeePerBlock × duration` goes to the treasury (counted
-		/// against an agent's spending cap), and the Ailock ranks `BoostBonus` higher among
-		/// Ailocks of the same tier found from that cell until the boost expires.
+		/// Buys (or extends) a boost in discovery cell `cell` (4 geohash characters) for `duration`
+		/// blocks: `BoostFeePerBlock × duration` goes to the treasury, and the Ailock ranks
+		/// `BoostBonus` higher among Ailocks of the same tier found from that cell until the boost
+		/// expires. A boost never lifts an Ailock over a nearer tier.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
+		/// ## Deposit
+		/// None; the fee is paid (not held) and counted against an agent's spending cap.
+		///
+		/// ## Events
+		/// `Boosted { ailock, cell, expires_at, fee }`.
+		///
+		/// ## Errors
+		/// - `NotRegistered`, `BoostCellPrecision`, `InvalidBoostDuration`,
+		///   `BoostOutsideServiceArea`, `BoostSlotsFull`.
+		/// - `InsufficientFundsForBoost`, `Did.SpendingCapExceeded`.
+		///
 		/// ## Complexity
-		/// - `O(B)`, `B` the boosts in the cell (bounded by `MaxBoostsPerCell`), pruned of
-		///   expired ones; the weight of the boosts not there is refunded.
+		/// - `O(B)`, `B` the boosts in the cell (bounded by `MaxBoostsPerCell`), pruned of expired
+		///   ones; the weight of the boosts not there is refunded.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::boost(T::MaxBoostsPerCell::get()))]
 		pub fn boost(
@@ -624,21 +722,21 @@ pub mod pallet {
 		}
 
 		/// Takes an offline Ailock (no heartbeat for `HeartbeatTimeout` blocks) out of the geo,
-		/// country and global indexes, so stale entries stop costing searches and stop taking
-		/// room in a cell. The Ailock stays registered, its deposit untouched; its next
-		/// heartbeat brings it back. Anyone may call it, for free when it reaps.
+		/// country and global indexes, so stale entries stop costing searches and stop taking room in
+		/// a cell. The Ailock stays registered, its deposit untouched; its next heartbeat brings it
+		/// back. Anyone may call it, for free when it reaps.
 		///
 		/// ## Origin
 		/// Signed, by anyone.
 		///
-		/// ## Fee
-		/// None when it reaps.
+		/// ## Deposit
+		/// None. No fee when it reaps.
 		///
 		/// ## Events
 		/// `Reaped { ailock, reaper }`.
 		///
 		/// ## Errors
-		/// `NotRegistered`, `NotIndexed` (already reaped), `NotOffline`.
+		/// - `NotRegistered`, `NotIndexed` (already reaped), `NotOffline`.
 		///
 		/// ## Complexity
 		/// - `O(1)`: three index entries and the cell count.

@@ -2,7 +2,10 @@
 
 use crate as pallet_ailocks;
 use ailock_primitives::traits::ActiveJobs;
-use frame_support::{derive_impl, parameter_types, traits::ConstU128, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
+};
 use sp_runtime::{BuildStorage, Percent};
 
 pub type AccountId = u64;
@@ -54,15 +57,20 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const DidDeposit: Balance = 100;
 	pub const DidByteDeposit: Balance = 1;
-	pub const AgentDeposit: Balance = 50;
+	pub const DidHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Did(pallet_did::HoldReason::DidDeposit);
 }
 
 impl pallet_did::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type DidDeposit = DidDeposit;
-	type ByteDeposit = DidByteDeposit;
-	type AgentDeposit = AgentDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		DidHoldReason,
+		LinearStoragePrice<DidDeposit, DidByteDeposit, Balance>,
+	>;
+	type AgentFootprint = ConstU32<50>;
 	type TombstoneDeposit = ConstU128<7>;
 	type AgentProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -82,7 +90,8 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const ProfileDeposit: Balance = PROFILE_DEPOSIT;
 	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
-	pub const ListEntryDeposit: Balance = LIST_ENTRY_DEPOSIT;
+	pub const ProfileHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Ailocks(pallet_ailocks::HoldReason::ProfileDeposit);
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const LevelThresholds: &'static [u64] = &[100, 300, 600, 1000, 1500, 2100, 2800, 3600, 4500];
 	pub const BoostFeePerBlock: Balance = BOOST_FEE;
@@ -107,9 +116,14 @@ impl pallet_ailocks::Config for Test {
 	type ActiveJobs = Jobs;
 	type OnDeregistered = ();
 	type Treasury = Treasury;
-	type ProfileDeposit = ProfileDeposit;
-	type ByteDeposit = ByteDeposit;
-	type ListEntryDeposit = ListEntryDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		ProfileHoldReason,
+		LinearStoragePrice<ProfileDeposit, ByteDeposit, Balance>,
+	>;
+	// A list entry counts for `LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT` bytes.
+	type ListEntryFootprint = ConstU32<{ (LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT) as u32 }>;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type MaxAilocksPerCell = CellBound;
 	type MaxListEntries = ConstU32<MAX_LIST>;

@@ -17,7 +17,6 @@ impl<T: Config> Pallet<T> {
 		for (owner, ailock) in Ailocks::<T>::iter() {
 			let location = &ailock.profile.location;
 			ensure!(Self::validate_profile(&ailock.profile).is_ok(), "a stored profile is invalid");
-			ensure!(ailock.deposit == Self::required_deposit(&ailock), "deposit differs from size");
 			ensure!(Self::held_for(&owner) == ailock.deposit, "held funds differ from the deposit");
 			if let Some(charge) = crate::DepositCharges::<T>::get(&owner) {
 				ensure!(charge.amount <= ailock.deposit, "an agent charge exceeds the deposit");

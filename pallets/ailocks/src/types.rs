@@ -7,7 +7,10 @@ use ailock_primitives::{
 };
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::ConstU32, BoundedVec};
+use frame_support::{
+	traits::{ConstU32, Footprint},
+	BoundedVec,
+};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -158,7 +161,7 @@ impl Track {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct Ailock<BlockNumber, Balance> {
+pub struct Ailock<BlockNumber, Balance, Ticket> {
 	/// What the owner states.
 	pub profile: Profile<Balance>,
 	/// What the owner says it is doing.
@@ -179,11 +182,49 @@ pub struct Ailock<BlockNumber, Balance> {
 	pub trusted: u32,
 	/// Entries in its blocked list.
 	pub blocked: u32,
-	/// Deposit held from the owner.
+	/// Deposit held from the owner: what `ticket` holds (the ticket keeps its amount to
+	/// itself; wallets and indexers read this).
 	pub deposit: Balance,
+	/// The `Consideration` ticket holding the deposit for the registration's footprint.
+	pub ticket: Ticket,
 	/// Whether it is in the discovery indexes (false once reaped as offline, until its next
 	/// heartbeat).
 	pub indexed: bool,
+}
+
+impl<BlockNumber, Balance, Ticket> Ailock<BlockNumber, Balance, Ticket> {
+	/// The record as shown outside the runtime: the ticket is opaque, `deposit` says what it
+	/// holds.
+	pub fn without_ticket(self) -> Ailock<BlockNumber, Balance, ()> {
+		Ailock {
+			profile: self.profile,
+			status: self.status,
+			last_heartbeat: self.last_heartbeat,
+			registered_at: self.registered_at,
+			updated_at: self.updated_at,
+			xp: self.xp,
+			level: self.level,
+			track: self.track,
+			trusted: self.trusted,
+			blocked: self.blocked,
+			deposit: self.deposit,
+			ticket: (),
+			indexed: self.indexed,
+		}
+	}
+}
+
+/// What a registration occupies, priced by the runtime's `Consideration`: one item of its
+/// profile's encoded bytes plus `entry_bytes` per trusted or blocked list entry.
+pub fn registration_footprint(
+	profile: &impl Encode,
+	list_entries: u32,
+	entry_bytes: u32,
+) -> Footprint {
+	let bytes = profile
+		.encoded_size()
+		.saturating_add((list_entries as usize).saturating_mul(entry_bytes as usize));
+	Footprint::from_parts(1, bytes)
 }
 
 /// How rare an achievement is.
@@ -333,8 +374,8 @@ pub struct NearbyAilock<AccountId> {
 /// A registered Ailock as the runtime API shows it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub struct AilockView<AccountId, BlockNumber, Balance> {
-	/// The stored record.
-	pub ailock: Ailock<BlockNumber, Balance>,
+	/// The stored record, without its ticket (opaque; `deposit` says what it holds).
+	pub ailock: Ailock<BlockNumber, Balance, ()>,
 	/// The status discovery uses: `Offline` once the heartbeat is too old.
 	pub effective_status: AilockStatus,
 	/// Achievements and the block each was unlocked at.

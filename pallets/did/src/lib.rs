@@ -17,8 +17,12 @@
 //! - The runtime API [`runtime_api::DidApi`] resolves a DID (or an agent key's DID) to its document.
 //!
 //! ## Deposits
-//! `DidDeposit + ByteDeposit × (encoded bytes of keys and services) + AgentDeposit × agents`,
-//! held from the DID's own account under [`HoldReason::DidDeposit`] and adjusted on every change.
+//! Through FRAME's `Consideration` ([`Config::Consideration`]): each document stores the
+//! ticket for its footprint, one item of its keys' and services' encoded bytes plus
+//! [`Config::AgentFootprint`] bytes per agent key, and moves it on every change. The runtime
+//! wires `HoldConsideration` under [`HoldReason::DidDeposit`] with `LinearStoragePrice`
+//! (`DidDeposit + DidByteDeposit × bytes`), held from the DID's own account. A deactivated
+//! DID's tombstone keeps [`Config::TombstoneDeposit`] held for good.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -155,6 +159,7 @@ pub type DidDocumentOf<T> = types::DidDocument<
 	<T as frame_system::Config>::AccountId,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 	BalanceOf<T>,
+	<T as Config>::Consideration,
 	<T as Config>::MaxKeys,
 	<T as Config>::MaxServices,
 >;
@@ -184,7 +189,7 @@ pub mod pallet {
 	use frame_support::{
 		dispatch::PostDispatchInfo,
 		pallet_prelude::*,
-		traits::{fungible::MutateHold, GetCallMetadata},
+		traits::{fungible::MutateHold, Consideration, Footprint, GetCallMetadata},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::Dispatchable;
@@ -211,20 +216,22 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Deposit for having a DID at all.
-		#[pallet::constant]
-		type DidDeposit: Get<BalanceOf<Self>>;
+		/// Holds a document's deposit from the DID's own account: one ticket per document, for
+		/// a footprint of one item of its keys' and services' encoded bytes plus
+		/// `AgentFootprint` bytes per agent key. The runtime uses `HoldConsideration` under
+		/// [`HoldReason::DidDeposit`] (the pallet reads that hold to report amounts) priced by
+		/// `LinearStoragePrice`.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
 
-		/// Deposit per encoded byte of keys and services.
+		/// The bytes one authorized agent key counts for in its DID's footprint (its
+		/// delegation and reverse-lookup entries).
 		#[pallet::constant]
-		type ByteDeposit: Get<BalanceOf<Self>>;
-
-		/// Deposit per authorized agent key.
-		#[pallet::constant]
-		type AgentDeposit: Get<BalanceOf<Self>>;
+		type AgentFootprint: Get<u32>;
 
 		/// Held for good from a deactivated DID's account: the tombstone that keeps the
 		/// identifier from being created again stays in storage forever, so it is not free.
+		/// A plain hold rather than a ticket: it never changes and is never released, so a
+		/// ticket would be one more thing stored forever.
 		#[pallet::constant]
 		type TombstoneDeposit: Get<BalanceOf<Self>>;
 
@@ -468,29 +475,38 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxKeys::get() > 0, "a DID needs room for a key");
 			assert!(T::MaxScopeEntries::get() > 0, "a delegation needs room for a scope");
-			// The DID deposit released on deactivation always covers the tombstone's.
-			assert!(
-				T::TombstoneDeposit::get() <= T::DidDeposit::get(),
-				"the tombstone deposit fits in the DID deposit"
-			);
 		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Creates the DID `did:ailock:<signer>` with initial keys and services.
+		/// Creates the DID `did:ailock:<signer>` with initial keys and services; the signer becomes
+		/// its controller.
 		///
-		/// The signer becomes the controller.
+		/// `keys` pairs each public key with the one relationship it serves (key agreement takes an
+		/// X25519 key, every other relationship a signing key); keys get ids 0, 1, … in this order.
+		/// An empty document is allowed: the account itself authenticates.
 		///
 		/// ## Origin
 		/// Signed: the signer's account becomes the DID and its controller.
 		///
 		/// ## Deposit
-		/// `DidDeposit + ByteDeposit × encoded bytes of keys and services`, held from the signer.
+		/// Held from the signer through `Consideration`: the runtime's price of a footprint of one
+		/// item of the keys' and services' encoded bytes (on Ailock Network 100 mAIL + 100 µAIL per
+		/// byte). Released on `deactivate`.
+		///
+		/// ## Events
+		/// `DidCreated { did, controller, keys, services, deposit }`: the keys with their ids.
+		///
+		/// ## Errors
+		/// - `DidAlreadyExists`, `DidWasDeactivated`: the account has (or had) a DID.
+		/// - `KeyTypeNotAllowed`, `DuplicateKey`, `InvalidServiceId`, `InvalidServiceType`,
+		///   `InvalidServiceUrl`, `DuplicateServiceId`: a key or service is malformed or repeated.
+		/// - `InsufficientDeposit`: the signer cannot cover the deposit.
 		///
 		/// ## Complexity
-		/// - `O(K² + S²)` where `K` is the number of keys and `S` the number of services
-		///   (duplicate checks), both bounded.
+		/// - `O(K² + S²)`, `K` keys and `S` services (duplicate checks), bounded by `MaxKeys` and
+		///   `MaxServices`; the weight is charged for the given counts.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::create(keys.len() as u32, services.len() as u32))]
 		pub fn create(
@@ -502,13 +518,22 @@ pub mod pallet {
 			Self::do_create(who, keys, services)
 		}
 
-		/// Adds a key with a relationship. Only the controller.
+		/// Adds a verification method with a relationship; it gets the document's next key id (ids
+		/// are never reused).
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Grows by `ByteDeposit ×` the key's encoded size.
+		/// Grows by the byte price of the key's encoding, held from the DID's account.
+		///
+		/// ## Events
+		/// `KeyAdded { did, key_id, key, relationship, deposit }`, `deposit` the document's new total.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`.
+		/// - `KeyTypeNotAllowed`, `DuplicateKey`, `TooManyKeys`.
+		/// - `InsufficientDeposit`: the DID's account cannot cover the larger deposit.
 		///
 		/// ## Complexity
 		/// - `O(K)`, `K` the number of keys (bounded by `MaxKeys`).
@@ -524,13 +549,19 @@ pub mod pallet {
 			Self::do_add_key(who, did, key, relationship)
 		}
 
-		/// Removes a key. Only the controller.
+		/// Removes a verification method.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Shrinks by `ByteDeposit ×` the key's encoded size.
+		/// Shrinks by the byte price of the key's encoding, released to the DID's account.
+		///
+		/// ## Events
+		/// `KeyRemoved { did, key_id, deposit }`, `deposit` the document's new total.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`, `KeyNotFound`.
 		///
 		/// ## Complexity
 		/// - `O(K)`.
@@ -545,14 +576,23 @@ pub mod pallet {
 			Self::do_remove_key(who, did, key_id)
 		}
 
-		/// Replaces a key by a new one with the same relationship; the new key gets a new id so
-		/// signatures name the key that made them. Only the controller.
+		/// Replaces a key by a new one with the same relationship. The new key gets a new id, so a
+		/// signature always names the key that made it.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Adjusted to the new key's size.
+		/// Adjusted to the new key's encoded size (ecdsa keys are larger than sr25519 ones).
+		///
+		/// ## Events
+		/// `KeyRotated { did, old_key_id, new_key_id, key, relationship, deposit }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`, `KeyNotFound`.
+		/// - `KeyTypeNotAllowed`, `DuplicateKey`: the new key does not fit the relationship, or is
+		///   already there with it.
+		/// - `InsufficientDeposit`.
 		///
 		/// ## Complexity
 		/// - `O(K)`.
@@ -568,13 +608,22 @@ pub mod pallet {
 			Self::do_rotate_key(who, did, key_id, new_key)
 		}
 
-		/// Adds a service endpoint. Only the controller.
+		/// Adds a service endpoint, such as an `A2AAgentCard` URL.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Grows by `ByteDeposit ×` the service's encoded size.
+		/// Grows by the byte price of the service's encoding.
+		///
+		/// ## Events
+		/// `ServiceAdded { did, service, deposit }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`.
+		/// - `InvalidServiceId`, `InvalidServiceType`, `InvalidServiceUrl`, `DuplicateServiceId`,
+		///   `TooManyServices`.
+		/// - `InsufficientDeposit`.
 		///
 		/// ## Complexity
 		/// - `O(S)`, `S` the number of services (bounded by `MaxServices`).
@@ -589,13 +638,19 @@ pub mod pallet {
 			Self::do_add_service(who, did, service)
 		}
 
-		/// Removes a service endpoint. Only the controller.
+		/// Removes a service endpoint by its id.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Shrinks by `ByteDeposit ×` the service's encoded size.
+		/// Shrinks by the byte price of the service's encoding.
+		///
+		/// ## Events
+		/// `ServiceRemoved { did, service_id, deposit }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`, `ServiceNotFound`.
 		///
 		/// ## Complexity
 		/// - `O(S)`.
@@ -611,10 +666,19 @@ pub mod pallet {
 		}
 
 		/// Hands control of the document to another account (for example a recovery key). The
-		/// deposit stays held from the DID's own account. Only the controller.
+		/// deposit stays held from the DID's own account.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
+		///
+		/// ## Deposit
+		/// None.
+		///
+		/// ## Events
+		/// `ControllerChanged { did, old, new }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`, `SameController`.
 		///
 		/// ## Complexity
 		/// - `O(1)`.
@@ -629,19 +693,28 @@ pub mod pallet {
 			Self::do_change_controller(who, did, new_controller)
 		}
 
-		/// Deactivates the DID for good: revokes every agent key, releases the deposit, and
-		/// blocks the identifier from ever being created again. Refused while something depends
-		/// on it (a registered Ailock). Only the controller.
+		/// Deactivates the DID for good: revokes every agent key, releases the deposit, and keeps a
+		/// tombstone so the identifier can never be created again (nobody takes over an identifier
+		/// others once trusted).
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// Released in full; `TombstoneDeposit` is then held for good (the tombstone stays in
-		/// storage forever).
+		/// Released in full; `TombstoneDeposit` is then held for good (the tombstone stays in storage
+		/// forever).
+		///
+		/// ## Events
+		/// `DidDeactivated { did, deposit_released, tombstone_deposit, agents_revoked }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`.
+		/// - `DidInUse`: something still depends on the DID (a registered Ailock, open intents).
+		/// - `InsufficientDeposit`: the account cannot cover the tombstone.
 		///
 		/// ## Complexity
-		/// - `O(A)`, `A` the number of agent keys (bounded by `MaxAgents`).
+		/// - `O(A)`, `A` the number of agent keys (bounded by `MaxAgents`); charged for `MaxAgents`,
+		///   refunded to the number revoked.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::deactivate(T::MaxAgents::get()))]
 		pub fn deactivate(origin: OriginFor<T>, did: T::AccountId) -> DispatchResultWithPostInfo {
@@ -650,25 +723,35 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::deactivate(agents)).into())
 		}
 
-		/// Authorizes `agent` to dispatch the calls in `scope` as the DID's owner, committing at
-		/// most `spend_cap` of the owner's funds per `period` blocks, until block `expires_at`.
-		/// Authorizing an agent again replaces its delegation's terms; its current period and
-		/// what it spent in it carry over. Only the controller.
+		/// Authorizes `agent` to dispatch the calls in `scope` as the DID's owner, committing at most
+		/// `spend_cap` of the owner's funds per `period` blocks, until block `expires_at`.
+		/// Authorizing an agent again replaces its delegation's terms; its current period and what it
+		/// spent in it carry over.
 		///
-		/// Scopes name pallets and calls as the runtime does (`Ailocks`, `Ailocks.update`).
-		/// `Did`'s own calls cannot be delegated; pallets that want a signed origin (`Balances`,
-		/// `Sudo`) refuse the delegated origin anyway; a batch (`Utility.batch_all`) in scope
-		/// runs only calls that are in scope too.
+		/// Scopes name pallets and calls as the runtime does (`Ailocks`, `Ailocks.update`). `Did`'s
+		/// own calls cannot be delegated; pallets that want a signed origin (`Balances`, `Sudo`)
+		/// refuse the delegated origin anyway; a batch (`Utility.batch_all`) in scope runs only calls
+		/// that are in scope too.
 		///
-		/// `proof` is the agent key's signature over [`agent_consent_payload`] of these exact
-		/// terms: nobody binds a key to a DID (and to its owner's calls) without the key's
-		/// consent, as KILT requires for key additions.
+		/// `proof` is the agent key's signature over [`agent_consent_payload`] of these exact terms:
+		/// nobody binds a key to a DID (and to its owner's calls) without the key's consent, as KILT
+		/// requires for key additions.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// `AgentDeposit` per agent key, held from the DID's account.
+		/// A new agent key adds `AgentFootprint` bytes to the document's footprint (20 mAIL on
+		/// Ailock Network), held from the DID's account; replacing terms costs nothing more.
+		///
+		/// ## Events
+		/// `AgentAuthorized { did, agent, scope, spend_cap, period, expires_at, deposit }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`.
+		/// - `AgentIsOwner`, `AgentBoundToAnotherDid`, `InvalidAgentConsent`.
+		/// - `EmptyScope`, `UnknownScopeCall`, `ScopeNotDelegable`, `ZeroPeriod`, `ExpiryInPast`.
+		/// - `TooManyAgents`, `InsufficientDeposit`.
 		///
 		/// ## Complexity
 		/// - `O(E)`, `E` the scope entries (bounded by `MaxScopeEntries`).
@@ -690,13 +773,19 @@ pub mod pallet {
 			Self::do_authorize_agent(who, did, agent, terms, proof)
 		}
 
-		/// Revokes an agent key at once. Only the controller.
+		/// Revokes an agent key at once: its next `dispatch_as_agent` fails.
 		///
 		/// ## Origin
 		/// Signed by the DID's controller.
 		///
 		/// ## Deposit
-		/// `AgentDeposit` released.
+		/// The agent key's share (`AgentFootprint` bytes) is released.
+		///
+		/// ## Events
+		/// `AgentRevoked { did, agent, deposit }`.
+		///
+		/// ## Errors
+		/// - `DidNotFound`, `NotController`, `DelegationNotFound`.
 		///
 		/// ## Complexity
 		/// - `O(1)`.
@@ -712,14 +801,31 @@ pub mod pallet {
 		}
 
 		/// Dispatches `call` as the owner whose agent key signed this. The call runs with the
-		/// [`Origin::Delegated`] origin and must be in the delegation's scope, as must every call
-		/// it nests. The inner call's error, if any, is this call's error.
+		/// [`Origin::Delegated`] origin and must be in the delegation's scope, as must every call it
+		/// nests. The inner call's error, if any, is this call's error.
+		///
+		/// Funds the inner call commits or locks for the owner (budgets, deposits, fees) are charged
+		/// to the delegation's spending cap through `SpendGuard`; deposits released within the period
+		/// are credited back.
 		///
 		/// ## Origin
-		/// Signed by the DID's controller.
+		/// Signed by an authorized agent key (not by the owner).
+		///
+		/// ## Deposit
+		/// None itself; the inner call's deposit is the owner's and counts against the cap.
+		///
+		/// ## Events
+		/// `AgentDispatched { did, agent, pallet, call }` when the inner call succeeds, after its own
+		/// events; `AgentSpent` / `AgentRefunded` as it commits or gets back funds.
+		///
+		/// ## Errors
+		/// - `NotAnAgent`, `DelegationExpired`, `CallNotInScope`.
+		/// - `SpendingCapExceeded`: the inner call would commit more than remains of the cap.
+		/// - Any error of the inner call.
 		///
 		/// ## Complexity
-		/// - `O(E)` for the scope check plus the inner call's own complexity.
+		/// - `O(E)` for the scope check (bounded by `MaxScopeEntries`) plus the inner call's own;
+		///   the weight is the inner call's plus the scope check, refunded with the inner call's.
 		#[pallet::call_index(10)]
 		#[pallet::weight({
 			let info = call.get_dispatch_info();

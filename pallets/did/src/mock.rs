@@ -3,7 +3,10 @@
 
 use crate as pallet_did;
 use ailock_primitives::traits::DidDependents;
-use frame_support::{derive_impl, parameter_types, traits::ConstU128, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
+};
 use sp_runtime::BuildStorage;
 
 pub type AccountId = u64;
@@ -108,15 +111,21 @@ impl DidDependents<AccountId> for Dependents {
 parameter_types! {
 	pub const DidDeposit: Balance = DID_DEPOSIT;
 	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
-	pub const AgentDeposit: Balance = AGENT_DEPOSIT;
+	pub const DidHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Did(pallet_did::HoldReason::DidDeposit);
 }
 
 impl pallet_did::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type DidDeposit = DidDeposit;
-	type ByteDeposit = ByteDeposit;
-	type AgentDeposit = AgentDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		DidHoldReason,
+		LinearStoragePrice<DidDeposit, ByteDeposit, Balance>,
+	>;
+	// An agent key counts for `AGENT_DEPOSIT / BYTE_DEPOSIT` bytes.
+	type AgentFootprint = ConstU32<{ (AGENT_DEPOSIT / BYTE_DEPOSIT) as u32 }>;
 	type TombstoneDeposit = ConstU128<7>;
 	type AgentProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]

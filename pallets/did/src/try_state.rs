@@ -17,7 +17,6 @@ impl<T: Config> Pallet<T> {
 			ids.sort_unstable();
 			ids.dedup();
 			ensure!(ids.len() == doc.keys.len(), "two keys share an id");
-			ensure!(doc.deposit == Self::required_deposit(&doc), "deposit differs from size");
 			ensure!(Self::held_for(&did) == doc.deposit, "held funds differ from the deposit");
 			let agents = Delegations::<T>::iter_prefix(&did).count();
 			ensure!(agents == doc.agents as usize, "agent count differs from delegations");

@@ -3,7 +3,10 @@
 use ailock_primitives::did::{KeyId, VerificationMethod};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{Footprint, Get},
+	BoundedVec,
+};
 use scale_info::TypeInfo;
 
 /// Longest service id (the fragment after `#` in the DID URL).
@@ -42,8 +45,20 @@ pub struct ServiceEndpoint {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
 #[scale_info(skip_type_params(MaxKeys, MaxServices))]
-#[codec(mel_bound(AccountId: MaxEncodedLen, BlockNumber: MaxEncodedLen, Balance: MaxEncodedLen))]
-pub struct DidDocument<AccountId, BlockNumber, Balance, MaxKeys: Get<u32>, MaxServices: Get<u32>> {
+#[codec(mel_bound(
+	AccountId: MaxEncodedLen,
+	BlockNumber: MaxEncodedLen,
+	Balance: MaxEncodedLen,
+	Ticket: MaxEncodedLen
+))]
+pub struct DidDocument<
+	AccountId,
+	BlockNumber,
+	Balance,
+	Ticket,
+	MaxKeys: Get<u32>,
+	MaxServices: Get<u32>,
+> {
 	/// The account allowed to change the document; the DID's own account until changed.
 	pub controller: AccountId,
 	/// Verification methods, each bound to one relationship.
@@ -54,12 +69,39 @@ pub struct DidDocument<AccountId, BlockNumber, Balance, MaxKeys: Get<u32>, MaxSe
 	pub next_key_id: KeyId,
 	/// Number of agent keys currently authorized.
 	pub agents: u32,
-	/// Deposit held from the DID's own account for this document and its delegations.
+	/// Deposit held from the DID's own account for this document and its delegations: what
+	/// `ticket` holds (the ticket keeps its amount to itself, wallets and indexers read this).
 	pub deposit: Balance,
+	/// The `Consideration` ticket holding the deposit for the document's footprint.
+	pub ticket: Ticket,
 	/// Block of creation.
 	pub created_at: BlockNumber,
 	/// Block of the last change.
 	pub updated_at: BlockNumber,
+}
+
+/// What a document occupies, priced by the runtime's `Consideration`: one item of its keys'
+/// and services' encoded bytes plus `agent_bytes` per agent key.
+pub fn document_footprint(
+	keys: &impl Encode,
+	services: &impl Encode,
+	agents: u32,
+	agent_bytes: u32,
+) -> Footprint {
+	let bytes = keys
+		.encoded_size()
+		.saturating_add(services.encoded_size())
+		.saturating_add((agents as usize).saturating_mul(agent_bytes as usize));
+	Footprint::from_parts(1, bytes)
+}
+
+impl<AccountId, BlockNumber, Balance, Ticket, MaxKeys: Get<u32>, MaxServices: Get<u32>>
+	DidDocument<AccountId, BlockNumber, Balance, Ticket, MaxKeys, MaxServices>
+{
+	/// What the document occupies (see [`document_footprint`]).
+	pub fn footprint(&self, agent_bytes: u32) -> Footprint {
+		document_footprint(&self.keys, &self.services, self.agents, agent_bytes)
+	}
 }
 
 /// One entry of a delegation scope: a whole pallet, or one call of it, by their runtime names

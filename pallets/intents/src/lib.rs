@@ -20,9 +20,13 @@
 //!   refuses forged ones (see [`Pallet::submit_matches`]).
 //!
 //! ## Deposits
-//! `IntentDeposit + ByteDeposit × encoded details` per intent and per step; `OfferDeposit +
-//! ByteDeposit × encoded offer` per offer. Released on cancellation, expiry, completion or
-//! withdrawal.
+//! Through FRAME's `Consideration`: every intent and step stores the ticket
+//! ([`Config::IntentConsideration`]) for one item of its details' encoded bytes, every offer
+//! the ticket ([`Config::OfferConsideration`]) for one item of its encoding. Released on
+//! cancellation, expiry, completion or withdrawal. The runtime wires `HoldConsideration` under
+//! [`HoldReason::IntentDeposit`] / [`HoldReason::OfferDeposit`] with `LinearStoragePrice`
+//! (`IntentDeposit` or `OfferDeposit` + `IntentByteDeposit × bytes`). An agent's deposits
+//! count against its spending cap and are credited back when released within the period.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -86,6 +90,13 @@ pub type IntentOf<T> = types::Intent<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::IntentConsideration,
+>;
+/// A stored offer of this runtime.
+pub type StoredOfferOf<T> = types::StoredOffer<
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+	<T as Config>::OfferConsideration,
 >;
 /// Intent details of this runtime.
 pub type DetailsOf<T> =
@@ -105,12 +116,15 @@ pub mod pallet {
 	};
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Mutate, MutateHold},
+		traits::{
+			fungible::{Mutate, MutateHold},
+			Consideration, Footprint,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 	use sp_runtime::Perbill;
-	use types::{IntentId, IntentStatus, Offer, StoredOffer};
+	use types::{IntentId, IntentStatus, Offer};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -148,17 +162,15 @@ pub mod pallet {
 		/// Reputation for matching; neutral (`()`) until the reputation pallet exists.
 		type Reputation: ReputationScores<Self::AccountId>;
 
-		/// Base deposit per intent or step.
-		#[pallet::constant]
-		type IntentDeposit: Get<BalanceOf<Self>>;
+		/// Holds an intent's or a step's deposit from its owner: one ticket per intent, for a
+		/// footprint of one item of its details' encoded bytes. The runtime uses
+		/// `HoldConsideration` under [`HoldReason::IntentDeposit`] (the pallet reads that hold
+		/// to report amounts and to charge an agent's cap) priced by `LinearStoragePrice`.
+		type IntentConsideration: Consideration<Self::AccountId, Footprint>;
 
-		/// Base deposit per offer.
-		#[pallet::constant]
-		type OfferDeposit: Get<BalanceOf<Self>>;
-
-		/// Deposit per encoded byte of details or offers.
-		#[pallet::constant]
-		type ByteDeposit: Get<BalanceOf<Self>>;
+		/// Holds an offer's deposit from its Ailock: one ticket per offer, for a footprint of
+		/// one item of the offer's encoded bytes, under [`HoldReason::OfferDeposit`].
+		type OfferConsideration: Consideration<Self::AccountId, Footprint>;
 
 		/// Most steps in a chain (at least 12).
 		#[pallet::constant]
@@ -258,8 +270,7 @@ pub mod pallet {
 
 	/// Standing offers by Ailock.
 	#[pallet::storage]
-	pub type Offers<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, StoredOffer<BalanceOf<T>, BlockNumberFor<T>>>;
+	pub type Offers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, StoredOfferOf<T>>;
 
 	/// Accounts allowed to submit matches.
 	#[pallet::storage]
@@ -467,14 +478,30 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Posts an intent. An agent's post charges the budget and the deposit against its
-		/// spending cap (the deposit is credited back when the intent ends within the period).
+		/// Posts an intent: what the owner needs (title, description inline or by hash and URI,
+		/// category, skills, languages), where (a target cell at the precision the owner chose, or a
+		/// country, or nowhere for global work, with a `Flexibility`), the budget, deadline, urgency
+		/// and matching weights. It opens at once, is listed near its target and expires unawarded at
+		/// its deadline. An agent's post charges the budget and the deposit against its spending cap.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `IntentDeposit + ByteDeposit × encoded details`, held from the owner.
+		/// Held from the owner through `Consideration`: the price of one item of the details'
+		/// encoded bytes (on Ailock Network 100 mAIL + 100 µAIL per byte). Released when the intent
+		/// ends; an agent's charge for it is credited back within its period.
+		///
+		/// ## Events
+		/// `IntentPosted { intent, owner, agent, details, step_of: None, status: Open, deposit }`.
+		///
+		/// ## Errors
+		/// - Detail rules: `InvalidTitle`, `InvalidDescription`, `InvalidTag`, `DuplicateSkill`,
+		///   `InvalidLanguage`, `InvalidCell`, `InvalidCountry`, `CellRequired`, `ZeroBudget`,
+		///   `InvalidWeights`, `DeadlineInPast`, `DeadlineTooFar`.
+		/// - `CellFull` (`MaxIntentsPerCell` open intents in the target's cell), `ExpiryBucketFull`
+		///   (`MaxExpiriesPerBlock` live intents end at that block).
+		/// - `InsufficientDeposit`; `Did.SpendingCapExceeded` for an agent over its cap.
 		///
 		/// ## Complexity
 		/// - `O(S + L)` over the bounded skills and languages; `O(1)` index and queue updates.
@@ -491,10 +518,19 @@ pub mod pallet {
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// Released for the intent and its steps.
+		/// Released for the intent and each of its steps.
+		///
+		/// ## Events
+		/// `IntentStatusChanged { intent, status: Cancelled, provider: None, deposit_released }` for
+		/// each step, then for the root.
+		///
+		/// ## Errors
+		/// - `IntentNotFound`, `NotOwner`, `IsChainStep` (steps go through `cancel_step`), `NotOpen`
+		///   (the intent or one of its steps is past open).
 		///
 		/// ## Complexity
-		/// - `O(C)`, `C` the chain's steps (bounded by `MaxChainSteps`).
+		/// - `O(C)`, `C` the chain's steps (bounded by `MaxChainSteps`); charged for
+		///   `MaxChainSteps`, refunded to the steps cancelled.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::cancel_intent(T::MaxChainSteps::get()))]
 		pub fn cancel_intent(origin: OriginFor<T>, intent: IntentId) -> DispatchResultWithPostInfo {
@@ -503,13 +539,24 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::cancel_intent(steps)).into())
 		}
 
-		/// Posts the Ailock's standing offer.
+		/// Posts the Ailock's standing offer: skills, price, the service area (a cell and a reach
+		/// around it) and the jobs it takes at once.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// `OfferDeposit + ByteDeposit × encoded offer`.
+		/// Held from the Ailock's owner through `Consideration`: the price of one item of the offer's
+		/// encoded bytes (100 mAIL + 100 µAIL per byte on Ailock Network).
+		///
+		/// ## Events
+		/// `OfferPosted { ailock, offer, deposit }`.
+		///
+		/// ## Errors
+		/// - `OfferExists` (use `update_offer`).
+		/// - `NotAnAilock`, `InvalidOffer`, `InvalidTag`, `DuplicateSkill`, `AreaTooPrecise` (the
+		///   area never tells more than the Ailock shares of its location).
+		/// - `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
 		/// - `O(S)` over the bounded skills.
@@ -526,7 +573,17 @@ pub mod pallet {
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// Adjusted to the new size.
+		/// Moved to the new offer's size: more is held (and charged to an agent's cap) or the
+		/// difference released.
+		///
+		/// ## Events
+		/// `OfferPosted { ailock, offer, deposit }` with the new offer and total.
+		///
+		/// ## Errors
+		/// - `OfferNotFound` (use `post_offer`).
+		/// - `NotAnAilock`, `InvalidOffer`, `InvalidTag`, `DuplicateSkill`, `AreaTooPrecise` (the
+		///   area never tells more than the Ailock shares of its location).
+		/// - `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
 		/// - `O(S)`.
@@ -537,13 +594,19 @@ pub mod pallet {
 			Self::do_post_offer(actor, offer, true)
 		}
 
-		/// Withdraws the Ailock's standing offer.
+		/// Withdraws the Ailock's standing offer. Deregistering the Ailock withdraws it too.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
 		/// Released.
+		///
+		/// ## Events
+		/// `OfferWithdrawn { ailock, deposit_released }`.
+		///
+		/// ## Errors
+		/// - `OfferNotFound`.
 		///
 		/// ## Complexity
 		/// - `O(1)`.
@@ -554,19 +617,32 @@ pub mod pallet {
 			Self::do_withdraw_offer(actor.owner)
 		}
 
-		/// Splits the open root intent `root` into `steps`, each posted as a sub-intent with
-		/// the root's deadline. `provenance` records the hash of the model, prompt and plan
-		/// when an AI produced the decomposition.
+		/// Splits the open root intent `root` into `steps`, each posted as a sub-intent with the
+		/// root's deadline and its own target, skills, budget share, deliverable and service area.
+		/// Each step names the earlier steps it depends on; steps without dependencies are ready at
+		/// once. `provenance` records the hash of the model, prompt and plan when an AI produced the
+		/// decomposition.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
 		///
 		/// ## Deposit
-		/// One intent deposit per step.
+		/// One intent deposit per step (the price of its details' bytes), held from the owner and
+		/// charged to an agent's cap.
+		///
+		/// ## Events
+		/// `IntentPosted { .., step_of: Some((root, index)) }` per step, then
+		/// `ChainProposed { root, steps, ready, provenance }` and `StepReady` per ready step.
+		///
+		/// ## Errors
+		/// - `IntentNotFound`, `NotOwner`, `IsChainStep`, `NotOpen`, `ChainExists`.
+		/// - Chain rules: `NoSteps`, `DanglingDependency`, `SelfDependency`, `DuplicateDependency`,
+		///   `CyclicChain`, `SharesExceedBudget`; each step's details as in `post_intent`.
+		/// - `CellFull`, `ExpiryBucketFull`, `InsufficientDeposit`, `Did.SpendingCapExceeded`.
 		///
 		/// ## Complexity
 		/// - `O(C + D)`: steps and dependencies (bounded by `MaxChainSteps` and
-		///   `types::MAX_DEPENDENCIES` per step).
+		///   `types::MAX_DEPENDENCIES` per step); charged for the steps given.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::propose_chain(steps.len() as u32))]
 		pub fn propose_chain(
@@ -579,7 +655,9 @@ pub mod pallet {
 			Self::do_propose_chain(actor, root, steps, provenance)
 		}
 
-		/// Cancels a chain step not yet awarded, when no live step depends on it.
+		/// Cancels a chain step not yet awarded, when no live step depends on it. Steps that
+		/// waited only for it become ready; when it was the last step still live, the chain
+		/// and its root end: completed if any step was done, cancelled otherwise.
 		///
 		/// ## Origin
 		/// Signed by the owner, or `Did.Delegated` through its agent key (`Did.dispatch_as_agent`).
@@ -587,8 +665,16 @@ pub mod pallet {
 		/// ## Deposit
 		/// The step's deposit is released.
 		///
+		/// ## Events
+		/// `IntentStatusChanged { intent, status: Cancelled, provider: None, deposit_released }`
+		/// for the step; `StepReady` for steps it unblocked; the root's `IntentStatusChanged`
+		/// (and `ChainCompleted` when completed) when the chain ended.
+		///
+		/// ## Errors
+		/// - `IntentNotFound`, `NotOwner` (the root), `ChainNotFound`, `StepNotFound`, `StepNotCancellable`, `StepHasDependents`.
+		///
 		/// ## Complexity
-		/// - `O(C · D)` to look for dependents.
+		/// - `O(C · D)` to look for dependents (both bounded).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel_step())]
 		pub fn cancel_step(
@@ -600,10 +686,19 @@ pub mod pallet {
 			Self::do_cancel_step(actor.owner, root, step)
 		}
 
-		/// Authorises an account to submit matches.
+		/// Authorises an account to submit matches (an orchestrator's matcher key).
 		///
 		/// ## Origin
 		/// `MatcherAdminOrigin` (root on testnets).
+		///
+		/// ## Deposit
+		/// None.
+		///
+		/// ## Events
+		/// `MatcherAdded { matcher }`.
+		///
+		/// ## Errors
+		/// - `AlreadyMatcher`, `TooManyMatchers` (`MaxMatchers`).
 		///
 		/// ## Complexity
 		/// - `O(M)`, `M` the matchers (bounded by `MaxMatchers`).
@@ -614,10 +709,19 @@ pub mod pallet {
 			Self::do_add_matcher(matcher)
 		}
 
-		/// Removes a matcher's authorisation.
+		/// Removes a matcher's authorisation. Invitations it submitted stay (they were verified).
 		///
 		/// ## Origin
 		/// `MatcherAdminOrigin` (root on testnets).
+		///
+		/// ## Deposit
+		/// None.
+		///
+		/// ## Events
+		/// `MatcherRemoved { matcher }`.
+		///
+		/// ## Errors
+		/// - `NotMatcher`.
 		///
 		/// ## Complexity
 		/// - `O(M)`.
@@ -628,34 +732,33 @@ pub mod pallet {
 			Self::do_remove_matcher(matcher)
 		}
 
-		/// Offers candidates for an open intent's invitations. The runtime scores every
-		/// candidate from the chain state at inclusion (the submitter states neither scores
-		/// nor order), re-scores the invitations already stored, and keeps the best
-		/// `MaxMatches` of both, best first, ties by account. So the stored list is always the
-		/// best of everything any matcher submitted: a partial, empty or badly ordered list
-		/// cannot suppress or reorder an honest one.
+		/// Offers candidates for an open intent's invitations. The runtime scores every candidate
+		/// from the chain state at inclusion (the submitter states neither scores nor order),
+		/// re-scores the invitations already stored, and keeps the best `MaxMatches` of both, best
+		/// first, ties by account. So the stored list is always the best of everything any matcher
+		/// submitted: a partial, empty or badly ordered list cannot suppress or reorder an honest one.
 		///
 		/// ## Origin
 		/// Signed by an authorised matcher (see `add_matcher`).
 		///
-		/// ## Fee
-		/// None when the invitations changed; a submission that fails, including one that
+		/// ## Deposit
+		/// None. No fee when the invitations changed; a submission that fails, including one that
 		/// would change nothing (`MatchesNotImproved`), pays as usual.
 		///
 		/// ## Events
-		/// `MatchesSubmitted { intent, matcher, matches }` with the whole new list.
+		/// `MatchesSubmitted { intent, matcher, matches }` with the whole new list and its scores.
 		///
 		/// ## Errors
-		/// `NotMatcher`, `IntentNotFound`, `NotOpen`, `NoMatches`, `DuplicateMatch`,
-		/// `MatchesNotImproved`. A candidate that may not be invited is skipped (it may have
-		/// gone offline since the matcher read); only when none is valid does the first one's
-		/// reason fail the call: `SelfMatch` (the owner's own Ailock), `UnknownAilock`
-		/// (unregistered or offline), `OutOfReach` (beyond a `Strict` intent's city),
-		/// `ZeroScore`.
+		/// - `NotMatcher`, `IntentNotFound`, `NotOpen`, `NoMatches`, `DuplicateMatch`,
+		///   `MatchesNotImproved`.
+		/// - A candidate that may not be invited is skipped (it may have gone offline since the
+		///   matcher read); only when none is valid does the first one's reason fail the call:
+		///   `SelfMatch` (the owner's own Ailock), `UnknownAilock` (unregistered or offline),
+		///   `OutOfReach` (beyond a `Strict` intent's city), `ZeroScore`.
 		///
 		/// ## Complexity
-		/// - `O(K · (K + S + L))`: `K` candidates plus the `MaxMatches` stored, each scored over
-		///   the bounded skills and languages.
+		/// - `O(K · (K + S + L))`: `K` candidates plus the `MaxMatches` stored, each scored over the
+		///   bounded skills and languages.
 		#[pallet::call_index(9)]
 		// Linear in the Ailocks scored: the candidates and the stored invitations re-scored.
 		#[pallet::weight(T::WeightInfo::submit_matches(

@@ -2,7 +2,10 @@
 
 use crate as pallet_intents;
 use ailock_primitives::traits::ActiveJobs;
-use frame_support::{derive_impl, parameter_types, traits::ConstU128, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
+};
 use sp_runtime::{BuildStorage, Percent};
 
 pub type AccountId = u64;
@@ -63,15 +66,20 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const DidDeposit: Balance = 100;
 	pub const DidByteDeposit: Balance = 1;
-	pub const AgentDeposit: Balance = 50;
+	pub const DidHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Did(pallet_did::HoldReason::DidDeposit);
 }
 
 impl pallet_did::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type DidDeposit = DidDeposit;
-	type ByteDeposit = DidByteDeposit;
-	type AgentDeposit = AgentDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		DidHoldReason,
+		LinearStoragePrice<DidDeposit, DidByteDeposit, Balance>,
+	>;
+	type AgentFootprint = ConstU32<50>;
 	type TombstoneDeposit = ConstU128<7>;
 	type AgentProof = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
@@ -89,7 +97,8 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const ProfileDeposit: Balance = PROFILE_DEPOSIT;
 	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
-	pub const ListEntryDeposit: Balance = LIST_ENTRY_DEPOSIT;
+	pub const ProfileHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Ailocks(pallet_ailocks::HoldReason::ProfileDeposit);
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const LevelThresholds: &'static [u64] = &[100, 300, 600, 1000, 1500, 2100, 2800, 3600, 4500];
 	pub const BoostFeePerBlock: Balance = BOOST_FEE;
@@ -114,9 +123,14 @@ impl pallet_ailocks::Config for Test {
 	type ActiveJobs = Jobs;
 	type OnDeregistered = Intents;
 	type Treasury = Treasury;
-	type ProfileDeposit = ProfileDeposit;
-	type ByteDeposit = ByteDeposit;
-	type ListEntryDeposit = ListEntryDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		ProfileHoldReason,
+		LinearStoragePrice<ProfileDeposit, ByteDeposit, Balance>,
+	>;
+	// A list entry counts for `LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT` bytes.
+	type ListEntryFootprint = ConstU32<{ (LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT) as u32 }>;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type MaxAilocksPerCell = ConstU32<MAX_PER_CELL>;
 	type MaxListEntries = ConstU32<MAX_LIST>;
@@ -129,6 +143,10 @@ impl pallet_ailocks::Config for Test {
 }
 
 parameter_types! {
+	pub const IntentHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Intents(pallet_intents::HoldReason::IntentDeposit);
+	pub const OfferHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Intents(pallet_intents::HoldReason::OfferDeposit);
 	pub const IntentDeposit: Balance = INTENT_DEPOSIT;
 	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
 	pub const IntentByteDeposit: Balance = INTENT_BYTE_DEPOSIT;
@@ -189,9 +207,18 @@ impl pallet_intents::Config for Test {
 	type SpendGuard = Did;
 	type Directory = Ailocks;
 	type Reputation = ();
-	type IntentDeposit = IntentDeposit;
-	type OfferDeposit = OfferDeposit;
-	type ByteDeposit = IntentByteDeposit;
+	type IntentConsideration = HoldConsideration<
+		AccountId,
+		Balances,
+		IntentHoldReason,
+		LinearStoragePrice<IntentDeposit, IntentByteDeposit, Balance>,
+	>;
+	type OfferConsideration = HoldConsideration<
+		AccountId,
+		Balances,
+		OfferHoldReason,
+		LinearStoragePrice<OfferDeposit, IntentByteDeposit, Balance>,
+	>;
 	type MaxChainSteps = ConstU32<MAX_STEPS>;
 	type MaxIntentsPerCell = MaxIntentsInCell;
 	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
@@ -255,4 +282,10 @@ pub fn run_to(n: u64) {
 		System::set_block_number(next);
 		<Intents as Hooks<u64>>::on_initialize(next);
 	}
+}
+
+/// The deposit the mock's price asks for an intent with `details`: the base plus the byte
+/// price of their encoding.
+pub fn intent_deposit(details: &crate::DetailsOf<Test>) -> Balance {
+	INTENT_DEPOSIT + INTENT_BYTE_DEPOSIT * codec::Encode::encoded_size(details) as Balance
 }

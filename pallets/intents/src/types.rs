@@ -196,7 +196,7 @@ impl IntentStatus {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct Intent<AccountId, Balance, BlockNumber> {
+pub struct Intent<AccountId, Balance, BlockNumber, Ticket> {
 	/// Who posted it (the owner, even when an agent signed).
 	pub owner: AccountId,
 	/// What the owner states.
@@ -207,8 +207,11 @@ pub struct Intent<AccountId, Balance, BlockNumber> {
 	pub step_of: Option<(IntentId, StepIndex)>,
 	/// The provider, once awarded.
 	pub provider: Option<AccountId>,
-	/// Deposit held from the owner.
+	/// Deposit held from the owner: what `ticket` holds (the ticket keeps its amount to
+	/// itself; wallets and indexers read this).
 	pub deposit: Balance,
+	/// The `Consideration` ticket holding the deposit for the details' footprint.
+	pub ticket: Ticket,
 	/// Block posted.
 	pub created_at: BlockNumber,
 }
@@ -304,11 +307,13 @@ pub struct Offer<Balance> {
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
 )]
-pub struct StoredOffer<Balance, BlockNumber> {
+pub struct StoredOffer<Balance, BlockNumber, Ticket> {
 	/// The offer.
 	pub offer: Offer<Balance>,
-	/// Deposit held.
+	/// Deposit held: what `ticket` holds.
 	pub deposit: Balance,
+	/// The `Consideration` ticket holding the deposit for the offer's footprint.
+	pub ticket: Ticket,
 	/// Block of the last change.
 	pub updated_at: BlockNumber,
 }

@@ -4,7 +4,10 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{
+		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
+		LinearStoragePrice, VariantCountOf,
+	},
 	weights::{
 		constants::{ExtrinsicBaseWeight, ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		ConstantMultiplier, Weight, WeightToFeeCoefficient, WeightToFeeCoefficients,
@@ -166,8 +169,12 @@ parameter_types! {
 	pub const DidDeposit: Balance = 100 * MILLI_AIL;
 	/// Deposit per byte of keys and services (the state they occupy).
 	pub const DidByteDeposit: Balance = 100 * MICRO_AIL;
-	/// Deposit per authorized agent key.
-	pub const DidAgentDeposit: Balance = 20 * MILLI_AIL;
+	/// The bytes an authorized agent key counts for (its delegation and reverse-lookup entries
+	/// with their keys): 20 mAIL at the byte price.
+	pub const DidAgentFootprint: u32 = 200;
+	/// What DID documents' tickets hold under.
+	pub const DidHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Did(pallet_did::HoldReason::DidDeposit);
 	/// Kept for good from a deactivated DID: its tombstone (about 50 bytes) stays forever.
 	pub const DidTombstoneDeposit: Balance = 10 * MILLI_AIL;
 }
@@ -175,9 +182,13 @@ parameter_types! {
 impl pallet_did::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type DidDeposit = DidDeposit;
-	type ByteDeposit = DidByteDeposit;
-	type AgentDeposit = DidAgentDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		DidHoldReason,
+		LinearStoragePrice<DidDeposit, DidByteDeposit, Balance>,
+	>;
+	type AgentFootprint = DidAgentFootprint;
 	type TombstoneDeposit = DidTombstoneDeposit;
 	// Agents consent with the same signatures transactions carry.
 	type AgentProof = Signature;
@@ -199,8 +210,12 @@ parameter_types! {
 	pub const ProfileDeposit: Balance = 500 * MILLI_AIL;
 	/// Deposit per byte of a profile.
 	pub const ProfileByteDeposit: Balance = 100 * MICRO_AIL;
-	/// Deposit per trusted or blocked list entry.
-	pub const ListEntryDeposit: Balance = 10 * MILLI_AIL;
+	/// The bytes a trusted or blocked list entry counts for (an account id and its share of
+	/// the list's storage): 10 mAIL at the byte price.
+	pub const ListEntryFootprint: u32 = 100;
+	/// What registrations' tickets hold under.
+	pub const ProfileHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Ailocks(pallet_ailocks::HoldReason::ProfileDeposit);
 	/// Ten minutes at the target block time: the orchestrator sends a heartbeat every few.
 	pub const HeartbeatTimeout: BlockNumber = 10 * MINUTES;
 	/// Experience for levels 2 to 10.
@@ -224,9 +239,13 @@ impl pallet_ailocks::Config for Runtime {
 	type ActiveJobs = ();
 	type OnDeregistered = Intents;
 	type Treasury = AilocksTreasury;
-	type ProfileDeposit = ProfileDeposit;
-	type ByteDeposit = ProfileByteDeposit;
-	type ListEntryDeposit = ListEntryDeposit;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		ProfileHoldReason,
+		LinearStoragePrice<ProfileDeposit, ProfileByteDeposit, Balance>,
+	>;
+	type ListEntryFootprint = ListEntryFootprint;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type MaxAilocksPerCell = ConstU32<4_096>;
 	type MaxListEntries = ConstU32<64>;
@@ -240,6 +259,12 @@ impl pallet_ailocks::Config for Runtime {
 
 parameter_types! {
 	/// Base deposit of an intent or a chain step.
+	/// What intents' and steps' tickets hold under.
+	pub const IntentHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Intents(pallet_intents::HoldReason::IntentDeposit);
+	/// What offers' tickets hold under.
+	pub const OfferHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Intents(pallet_intents::HoldReason::OfferDeposit);
 	pub const IntentDeposit: Balance = 100 * MILLI_AIL;
 	/// Base deposit of a standing offer.
 	pub const OfferDeposit: Balance = 100 * MILLI_AIL;
@@ -259,9 +284,18 @@ impl pallet_intents::Config for Runtime {
 	type Directory = Ailocks;
 	// Neutral (50 %) until the reputation pallet exists.
 	type Reputation = ();
-	type IntentDeposit = IntentDeposit;
-	type OfferDeposit = OfferDeposit;
-	type ByteDeposit = IntentByteDeposit;
+	type IntentConsideration = HoldConsideration<
+		AccountId,
+		Balances,
+		IntentHoldReason,
+		LinearStoragePrice<IntentDeposit, IntentByteDeposit, Balance>,
+	>;
+	type OfferConsideration = HoldConsideration<
+		AccountId,
+		Balances,
+		OfferHoldReason,
+		LinearStoragePrice<OfferDeposit, IntentByteDeposit, Balance>,
+	>;
 	type MaxChainSteps = ConstU32<16>;
 	type MaxIntentsPerCell = ConstU32<4_096>;
 	type MaxExpiriesPerBlock = ConstU32<256>;

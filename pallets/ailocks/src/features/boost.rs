@@ -49,6 +49,7 @@ impl<T: Config> Pallet<T> {
 		looked_at
 	}
 
+	/// Charges the boost fee and records (or extends) the boost; returns the boosts read.
 	pub(crate) fn do_boost(
 		actor: Actor<T::AccountId>,
 		cell: GeoCell,

@@ -269,7 +269,7 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		Some(crate::types::AilockView {
 			effective_status: Self::effective_status(&ailock),
-			ailock,
+			ailock: ailock.without_ticket(),
 			achievements,
 			skill_levels,
 			trusted: crate::Trusted::<T>::get(owner).into_inner(),

@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Grants verified experience, raising levels and unlocking achievements it reaches.
 	pub(crate) fn do_grant(
 		owner: &T::AccountId,
 		source: ExperienceSource,

@@ -5,6 +5,7 @@ use ailock_primitives::traits::Actor;
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
+	/// Adds `account` to the trusted list and moves the deposit.
 	pub(crate) fn do_trust(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
 		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
@@ -22,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes `account` from the trusted list and moves the deposit.
 	pub(crate) fn do_untrust(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
 		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
@@ -37,6 +39,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Blocks `account`, dropping it from the trusted list, and moves the deposit.
 	pub(crate) fn do_block(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
 		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;
@@ -57,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Unblocks `account` and moves the deposit.
 	pub(crate) fn do_unblock(actor: Actor<T::AccountId>, account: T::AccountId) -> DispatchResult {
 		let owner = actor.owner.clone();
 		let mut ailock = Ailocks::<T>::get(&owner).ok_or(Error::<T>::NotRegistered)?;

@@ -1,7 +1,6 @@
 //! The pallet's logic, one file per feature; `lib.rs` only checks origins and calls in here.
 
 mod boost;
-mod deposit;
 mod discovery;
 mod evolution;
 mod lists;

@@ -1,22 +1,34 @@
 //! Registering, updating, status, heartbeats and deregistering.
 
 use crate::{
-	types::{Achievement, Ailock, AilockStatus, Track},
-	Achievements, AilockOf, Ailocks, Blocked, Config, Error, Event, Pallet, ProfileOf, SkillXp,
-	Trusted,
+	types::{registration_footprint, Achievement, Ailock, AilockStatus, Track},
+	Achievements, AilockOf, Ailocks, BalanceOf, Blocked, Config, DepositCharges, Error, Event,
+	HoldReason, Pallet, ProfileOf, SkillXp, Trusted,
 };
-use ailock_primitives::traits::{ActiveJobs, Actor, DidLookup, OnAilockDeregistered};
-use frame_support::pallet_prelude::*;
-use sp_runtime::traits::{Saturating, Zero};
+use ailock_primitives::traits::{ActiveJobs, Actor, DidLookup, OnAilockDeregistered, SpendGuard};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::InspectHold, Consideration},
+};
+use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
+	/// Validates and stores a registration, holds its deposit and indexes it.
 	pub(crate) fn do_register(actor: Actor<T::AccountId>, profile: ProfileOf<T>) -> DispatchResult {
 		let owner = actor.owner.clone();
 		ensure!(T::Dids::has_active_did(&owner), Error::<T>::NoActiveDid);
 		ensure!(!Ailocks::<T>::contains_key(&owner), Error::<T>::AlreadyRegistered);
 		Self::validate_profile(&profile)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut ailock: AilockOf<T> = Ailock {
+		let held = Self::held_for(&owner);
+		let footprint = registration_footprint(&profile, 0, T::ListEntryFootprint::get());
+		let ticket = T::Consideration::new(&owner, footprint)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let deposit = Self::held_for(&owner).saturating_sub(held);
+		let mut charge = DepositCharges::<T>::get(&owner);
+		T::SpendGuard::charge_into(&actor, deposit, &mut charge)?;
+		DepositCharges::<T>::set(&owner, charge);
+		let ailock: AilockOf<T> = Ailock {
 			profile,
 			status: AilockStatus::Available,
 			last_heartbeat: now,
@@ -27,11 +39,11 @@ impl<T: Config> Pallet<T> {
 			track: Track::default(),
 			trusted: 0,
 			blocked: 0,
-			deposit: Zero::zero(),
+			deposit,
+			ticket,
 			indexed: true,
 		};
 		Self::add_to_index(&owner, &ailock.profile.location)?;
-		Self::settle_deposit(&actor, &mut ailock)?;
 		let profile = &ailock.profile;
 		Self::deposit_event(Event::Registered {
 			ailock: owner.clone(),
@@ -94,6 +106,7 @@ impl<T: Config> Pallet<T> {
 		Ok((dropped, moved))
 	}
 
+	/// Sets the stated status (never `Offline`).
 	pub(crate) fn do_set_status(owner: T::AccountId, status: AilockStatus) -> DispatchResult {
 		ensure!(status != AilockStatus::Offline, Error::<T>::CannotSetOffline);
 		Ailocks::<T>::try_mutate(&owner, |entry| -> DispatchResult {
@@ -144,13 +157,56 @@ impl<T: Config> Pallet<T> {
 		}
 		let skills = ailock.profile.skills.len() as u32;
 		let region_wide = Self::end_boosts(&owner, &ailock.profile.location) > 1;
-		let released = Self::release_deposit(&owner, &ailock)?;
+		let held = Self::held_for(&owner);
+		ailock.ticket.drop(&owner)?;
+		let released = held.saturating_sub(Self::held_for(&owner));
+		if let Some(charge) = DepositCharges::<T>::take(&owner) {
+			T::SpendGuard::refund(&owner, &charge);
+		}
 		Ailocks::<T>::remove(&owner);
 		// Offers (and their deposits) kept by other pallets go first, so the last event is
 		// the deregistration.
 		T::OnDeregistered::on_deregistered(&owner);
 		Self::deposit_event(Event::Deregistered { ailock: owner, deposit_released: released });
 		Ok((skills, region_wide))
+	}
+
+	/// Moves the registration's ticket to its current footprint and records what it holds.
+	/// What an agent makes its owner lock is charged to its cap, and what is released is
+	/// credited back.
+	pub(crate) fn settle_deposit(
+		actor: &Actor<T::AccountId>,
+		ailock: &mut AilockOf<T>,
+	) -> DispatchResult {
+		let owner = &actor.owner;
+		let before = ailock.deposit;
+		let entries = ailock.trusted.saturating_add(ailock.blocked);
+		let footprint =
+			registration_footprint(&ailock.profile, entries, T::ListEntryFootprint::get());
+		ailock.ticket = ailock
+			.ticket
+			.clone()
+			.update(owner, footprint)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		// One registration per owner, so what is held for the reason is its deposit.
+		let after = Self::held_for(owner);
+		let mut record = DepositCharges::<T>::get(owner);
+		if after > before {
+			T::SpendGuard::charge_into(actor, after.saturating_sub(before), &mut record)?;
+		} else if after < before {
+			T::SpendGuard::release_from(owner, before.saturating_sub(after), before, &mut record);
+		}
+		DepositCharges::<T>::set(owner, record);
+		ailock.deposit = after;
+		Ok(())
+	}
+
+	/// Funds held from `owner` for its registration.
+	pub(crate) fn held_for(owner: &T::AccountId) -> BalanceOf<T> {
+		<T::Currency as InspectHold<T::AccountId>>::balance_on_hold(
+			&HoldReason::ProfileDeposit.into(),
+			owner,
+		)
 	}
 
 	/// The status discovery uses: `Offline` once the last heartbeat is older than the timeout.

@@ -94,6 +94,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes an agent key's delegation and its share of the deposit.
 	pub(crate) fn do_revoke_agent(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -111,6 +112,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Dispatches `call` with the delegated origin after the expiry and scope checks.
 	pub(crate) fn do_dispatch_as_agent(
 		agent: T::AccountId,
 		call: <T as frame_system::Config>::RuntimeCall,

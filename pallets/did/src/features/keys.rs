@@ -5,6 +5,7 @@ use ailock_primitives::did::{DidPublicKey, KeyId, VerificationRelationship};
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
+	/// Appends a key with the next id and moves the deposit.
 	pub(crate) fn do_add_key(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -12,7 +13,7 @@ impl<T: Config> Pallet<T> {
 		relationship: VerificationRelationship,
 	) -> DispatchResult {
 		let mut doc = Self::controlled_document(&who, &did)?;
-		let method = Self::push_key(&mut doc, key, relationship)?;
+		let method = Self::push_key(&mut doc.keys, &mut doc.next_key_id, key, relationship)?;
 		Self::settle_deposit(&did, &mut doc)?;
 		doc.updated_at = frame_system::Pallet::<T>::block_number();
 		let deposit = doc.deposit;
@@ -27,6 +28,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a key and moves the deposit.
 	pub(crate) fn do_remove_key(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -44,6 +46,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Replaces a key by a new one (new id, same relationship) and moves the deposit.
 	pub(crate) fn do_rotate_key(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -56,7 +59,7 @@ impl<T: Config> Pallet<T> {
 		let relationship =
 			doc.keys.get(position).map(|m| m.relationship).ok_or(Error::<T>::KeyNotFound)?;
 		doc.keys.remove(position);
-		let method = Self::push_key(&mut doc, new_key, relationship)?;
+		let method = Self::push_key(&mut doc.keys, &mut doc.next_key_id, new_key, relationship)?;
 		Self::settle_deposit(&did, &mut doc)?;
 		doc.updated_at = frame_system::Pallet::<T>::block_number();
 		let deposit = doc.deposit;

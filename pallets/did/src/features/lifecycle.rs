@@ -1,19 +1,26 @@
 //! Creating, handing over and deactivating DIDs.
 
 use crate::{
-	types::{DidDocument, ServiceEndpoint},
-	AgentOwner, Config, DeactivatedDids, Delegations, DidDocumentOf, Dids, Error, Event,
+	types::{document_footprint, DidDocument, ServiceEndpoint},
+	AgentOwner, BalanceOf, Config, DeactivatedDids, Delegations, DidDocumentOf, Dids, Error, Event,
 	HoldReason, Pallet,
 };
 use ailock_primitives::{
-	did::{DidPublicKey, VerificationMethod, VerificationRelationship},
+	did::{DidPublicKey, KeyId, VerificationMethod, VerificationRelationship},
 	traits::DidDependents,
 };
-use frame_support::traits::fungible::MutateHold;
-use frame_support::{pallet_prelude::*, BoundedVec};
-use sp_runtime::traits::Zero;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		Consideration,
+	},
+	BoundedVec,
+};
+use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
+	/// Validates the keys and services, holds the deposit and stores the document.
 	pub(crate) fn do_create(
 		who: T::AccountId,
 		keys: BoundedVec<(DidPublicKey, VerificationRelationship), T::MaxKeys>,
@@ -22,23 +29,29 @@ impl<T: Config> Pallet<T> {
 		ensure!(!DeactivatedDids::<T>::contains_key(&who), Error::<T>::DidWasDeactivated);
 		ensure!(!Dids::<T>::contains_key(&who), Error::<T>::DidAlreadyExists);
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut doc: DidDocumentOf<T> = DidDocument {
+		let mut methods = BoundedVec::new();
+		let mut next_key_id = 0;
+		for (key, relationship) in keys {
+			Self::push_key(&mut methods, &mut next_key_id, key, relationship)?;
+		}
+		let mut endpoints = BoundedVec::new();
+		for service in services {
+			Self::push_service(&mut endpoints, service)?;
+		}
+		let footprint = document_footprint(&methods, &endpoints, 0, T::AgentFootprint::get());
+		let ticket =
+			T::Consideration::new(&who, footprint).map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let doc: DidDocumentOf<T> = DidDocument {
 			controller: who.clone(),
-			keys: BoundedVec::new(),
-			services: BoundedVec::new(),
-			next_key_id: 0,
+			keys: methods,
+			services: endpoints,
+			next_key_id,
 			agents: 0,
-			deposit: Zero::zero(),
+			deposit: Self::held_for(&who),
+			ticket,
 			created_at: now,
 			updated_at: now,
 		};
-		for (key, relationship) in keys {
-			Self::push_key(&mut doc, key, relationship)?;
-		}
-		for service in services {
-			Self::push_service(&mut doc, service)?;
-		}
-		Self::settle_deposit(&who, &mut doc)?;
 		Self::deposit_event(Event::DidCreated {
 			did: who.clone(),
 			controller: who.clone(),
@@ -50,6 +63,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Hands the document to a new controller.
 	pub(crate) fn do_change_controller(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -79,7 +93,9 @@ impl<T: Config> Pallet<T> {
 			let _ = revoked.try_push(agent);
 		}
 		let count = revoked.len() as u32;
-		let released = Self::release_deposit(&did, &doc)?;
+		let held = Self::held_for(&did);
+		doc.ticket.drop(&did)?;
+		let released = held.saturating_sub(Self::held_for(&did));
 		let tombstone = T::TombstoneDeposit::get();
 		T::Currency::hold(&HoldReason::Tombstone.into(), &did, tombstone)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
@@ -106,18 +122,39 @@ impl<T: Config> Pallet<T> {
 
 	/// Appends a key with the next id, checking its type and duplicates.
 	pub(crate) fn push_key(
-		doc: &mut DidDocumentOf<T>,
+		keys: &mut BoundedVec<VerificationMethod, T::MaxKeys>,
+		next_key_id: &mut KeyId,
 		key: DidPublicKey,
 		relationship: VerificationRelationship,
 	) -> Result<VerificationMethod, DispatchError> {
 		ensure!(key.fits(relationship), Error::<T>::KeyTypeNotAllowed);
 		ensure!(
-			!doc.keys.iter().any(|m| m.key == key && m.relationship == relationship),
+			!keys.iter().any(|m| m.key == key && m.relationship == relationship),
 			Error::<T>::DuplicateKey
 		);
-		let method = VerificationMethod { id: doc.next_key_id, key, relationship };
-		doc.keys.try_push(method.clone()).map_err(|_| Error::<T>::TooManyKeys)?;
-		doc.next_key_id = doc.next_key_id.saturating_add(1);
+		let method = VerificationMethod { id: *next_key_id, key, relationship };
+		keys.try_push(method.clone()).map_err(|_| Error::<T>::TooManyKeys)?;
+		*next_key_id = next_key_id.saturating_add(1);
 		Ok(method)
+	}
+
+	/// Moves the document's ticket to its current footprint and records what it holds.
+	pub(crate) fn settle_deposit(did: &T::AccountId, doc: &mut DidDocumentOf<T>) -> DispatchResult {
+		let footprint = doc.footprint(T::AgentFootprint::get());
+		doc.ticket = doc
+			.ticket
+			.clone()
+			.update(did, footprint)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		doc.deposit = Self::held_for(did);
+		Ok(())
+	}
+
+	/// Funds held for `did`'s document: one document per account, so this is its deposit.
+	pub(crate) fn held_for(did: &T::AccountId) -> BalanceOf<T> {
+		<T::Currency as InspectHold<T::AccountId>>::balance_on_hold(
+			&HoldReason::DidDeposit.into(),
+			did,
+		)
 	}
 }

@@ -2,21 +2,22 @@
 
 use crate::{
 	types::{ServiceEndpoint, ServiceId},
-	Config, DidDocumentOf, Dids, Error, Event, Pallet,
+	Config, Dids, Error, Event, Pallet,
 };
-use frame_support::pallet_prelude::*;
+use frame_support::{pallet_prelude::*, BoundedVec};
 
 /// URL schemes a service endpoint may use.
 const ALLOWED_SCHEMES: [&[u8]; 3] = [b"https://", b"wss://", b"ipfs://"];
 
 impl<T: Config> Pallet<T> {
+	/// Validates and appends a service and moves the deposit.
 	pub(crate) fn do_add_service(
 		who: T::AccountId,
 		did: T::AccountId,
 		service: ServiceEndpoint,
 	) -> DispatchResult {
 		let mut doc = Self::controlled_document(&who, &did)?;
-		Self::push_service(&mut doc, service.clone())?;
+		Self::push_service(&mut doc.services, service.clone())?;
 		Self::settle_deposit(&did, &mut doc)?;
 		doc.updated_at = frame_system::Pallet::<T>::block_number();
 		let deposit = doc.deposit;
@@ -25,6 +26,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a service and moves the deposit.
 	pub(crate) fn do_remove_service(
 		who: T::AccountId,
 		did: T::AccountId,
@@ -47,7 +49,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Validates a service and appends it.
 	pub(crate) fn push_service(
-		doc: &mut DidDocumentOf<T>,
+		services: &mut BoundedVec<ServiceEndpoint, T::MaxServices>,
 		service: ServiceEndpoint,
 	) -> DispatchResult {
 		ensure!(
@@ -73,8 +75,8 @@ impl<T: Config> Pallet<T> {
 			url.len() > scheme_len && url.iter().all(|b| b.is_ascii_graphic()),
 			Error::<T>::InvalidServiceUrl
 		);
-		ensure!(!doc.services.iter().any(|s| s.id == service.id), Error::<T>::DuplicateServiceId);
-		doc.services.try_push(service).map_err(|_| Error::<T>::TooManyServices)?;
+		ensure!(!services.iter().any(|s| s.id == service.id), Error::<T>::DuplicateServiceId);
+		services.try_push(service).map_err(|_| Error::<T>::TooManyServices)?;
 		Ok(())
 	}
 }

@@ -15,6 +15,7 @@ use sp_core::H256;
 use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
+	/// Validates a chain over an open root and opens each step as a sub-intent.
 	pub(crate) fn do_propose_chain(
 		actor: Actor<T::AccountId>,
 		root: IntentId,
@@ -102,6 +103,7 @@ impl<T: Config> Pallet<T> {
 		.into()
 	}
 
+	/// Cancels a step nothing live depends on, ending the chain if it was the last.
 	pub(crate) fn do_cancel_step(
 		owner: T::AccountId,
 		root: IntentId,

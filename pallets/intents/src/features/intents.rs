@@ -12,7 +12,10 @@ use ailock_primitives::{
 	profile::{has_duplicates, is_normalised_tag},
 	traits::{Actor, SpendGuard},
 };
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::InspectHold, Consideration, Footprint},
+};
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -75,6 +78,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Validates details, charges an agent's budget and opens the intent.
 	pub(crate) fn do_post_intent(
 		actor: Actor<T::AccountId>,
 		details: DetailsOf<T>,
@@ -91,14 +95,16 @@ impl<T: Config> Pallet<T> {
 		step_of: Option<(IntentId, StepIndex)>,
 	) -> Result<IntentId, DispatchError> {
 		let id = NextIntentId::<T>::get();
-		let deposit = Self::deposit_for(T::IntentDeposit::get(), &details);
+		let held = Self::held(HoldReason::IntentDeposit, &actor.owner);
+		let ticket = T::IntentConsideration::new(&actor.owner, Footprint::from_encodable(&details))
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let deposit = Self::held(HoldReason::IntentDeposit, &actor.owner).saturating_sub(held);
 		// What an agent makes its owner lock counts against its cap like what it spends.
 		let mut charge = None;
 		T::SpendGuard::charge_into(&actor, deposit, &mut charge)?;
 		if let Some(charge) = charge {
 			crate::IntentCharges::<T>::insert(id, charge);
 		}
-		Self::hold(HoldReason::IntentDeposit, &actor.owner, deposit)?;
 		Self::add_to_index(id, &details.target)?;
 		ExpiryQueue::<T>::try_mutate(details.deadline, |queue| queue.try_push(id))
 			.map_err(|_| Error::<T>::ExpiryBucketFull)?;
@@ -122,6 +128,7 @@ impl<T: Config> Pallet<T> {
 				step_of,
 				provider: None,
 				deposit,
+				ticket,
 				created_at: frame_system::Pallet::<T>::block_number(),
 			},
 		);
@@ -182,8 +189,11 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
-		let released: BalanceOf<T> =
-			Self::release(HoldReason::IntentDeposit, &intent.owner, intent.deposit);
+		let held = Self::held(HoldReason::IntentDeposit, &intent.owner);
+		// A hold released best-effort does not fail; were it to, the funds would stay held
+		// and `try_state` would report it.
+		let _ = intent.ticket.drop(&intent.owner);
+		let released = held.saturating_sub(Self::held(HoldReason::IntentDeposit, &intent.owner));
 		if let Some(charge) = crate::IntentCharges::<T>::take(id) {
 			T::SpendGuard::refund(&intent.owner, &charge);
 		}
@@ -194,5 +204,10 @@ impl<T: Config> Pallet<T> {
 			provider: intent.provider,
 			deposit_released: released,
 		});
+	}
+
+	/// Funds held from `who` for `reason`: the sum of its items' deposits.
+	pub(crate) fn held(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
+		<T::Currency as InspectHold<T::AccountId>>::balance_on_hold(&reason.into(), who)
 	}
 }

@@ -12,6 +12,7 @@ use frame_support::{pallet_prelude::*, BoundedVec};
 use sp_runtime::Perbill;
 
 impl<T: Config> Pallet<T> {
+	/// Adds an account to the matchers.
 	pub(crate) fn do_add_matcher(matcher: T::AccountId) -> DispatchResult {
 		Matchers::<T>::try_mutate(|matchers| -> DispatchResult {
 			ensure!(!matchers.contains(&matcher), Error::<T>::AlreadyMatcher);
@@ -22,6 +23,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes an account from the matchers.
 	pub(crate) fn do_remove_matcher(matcher: T::AccountId) -> DispatchResult {
 		Matchers::<T>::try_mutate(|matchers| -> DispatchResult {
 			let position =

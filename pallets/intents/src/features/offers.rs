@@ -5,7 +5,10 @@ use crate::{
 	BalanceOf, Config, Error, Event, HoldReason, OfferCharges, Offers, Pallet,
 };
 use ailock_primitives::traits::{Actor, AilockDirectory, SpendGuard};
-use frame_support::pallet_prelude::*;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{Consideration, Footprint},
+};
 use sp_runtime::traits::Saturating;
 
 impl<T: Config> Pallet<T> {
@@ -18,6 +21,7 @@ impl<T: Config> Pallet<T> {
 		let ailock = actor.owner.clone();
 		let summary = T::Directory::summary(&ailock).ok_or(Error::<T>::NotAnAilock)?;
 		let existing = Offers::<T>::get(&ailock);
+		let existing_deposit = existing.as_ref().map(|o| o.deposit).unwrap_or_default();
 		match (&existing, replace) {
 			(Some(_), false) => return Err(Error::<T>::OfferExists.into()),
 			(None, true) => return Err(Error::<T>::OfferNotFound.into()),
@@ -37,17 +41,20 @@ impl<T: Config> Pallet<T> {
 			(None, None) => 0,
 		};
 		ensure!(offer.area.precision() <= finest, Error::<T>::AreaTooPrecise);
-		let deposit = Self::deposit_for(T::OfferDeposit::get(), &offer);
-		let held = existing.as_ref().map(|o| o.deposit).unwrap_or_default();
+		let footprint = Footprint::from_encodable(&offer);
+		let ticket = match existing {
+			Some(stored) => stored.ticket.update(&ailock, footprint),
+			None => T::OfferConsideration::new(&ailock, footprint),
+		}
+		.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		// One offer per Ailock, so what is held for the reason is its deposit.
+		let held = existing_deposit;
+		let deposit = Self::held(HoldReason::OfferDeposit, &ailock);
 		let mut charge = OfferCharges::<T>::get(&ailock);
 		if deposit > held {
-			let more = deposit.saturating_sub(held);
-			T::SpendGuard::charge_into(&actor, more, &mut charge)?;
-			Self::hold(HoldReason::OfferDeposit, &ailock, more)?;
+			T::SpendGuard::charge_into(&actor, deposit.saturating_sub(held), &mut charge)?;
 		} else {
-			let less = held.saturating_sub(deposit);
-			Self::release(HoldReason::OfferDeposit, &ailock, less);
-			T::SpendGuard::release_from(&ailock, less, held, &mut charge);
+			T::SpendGuard::release_from(&ailock, held.saturating_sub(deposit), held, &mut charge);
 		}
 		OfferCharges::<T>::set(&ailock, charge);
 		Self::deposit_event(Event::OfferPosted {
@@ -57,7 +64,12 @@ impl<T: Config> Pallet<T> {
 		});
 		Offers::<T>::insert(
 			&ailock,
-			StoredOffer { offer, deposit, updated_at: frame_system::Pallet::<T>::block_number() },
+			StoredOffer {
+				offer,
+				deposit,
+				ticket,
+				updated_at: frame_system::Pallet::<T>::block_number(),
+			},
 		);
 		Ok(())
 	}
@@ -69,9 +81,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Removes the offer and releases its deposit.
 	pub(crate) fn do_withdraw_offer(ailock: T::AccountId) -> DispatchResult {
 		let stored = Offers::<T>::take(&ailock).ok_or(Error::<T>::OfferNotFound)?;
-		let released = Self::release(HoldReason::OfferDeposit, &ailock, stored.deposit);
+		let held = Self::held(HoldReason::OfferDeposit, &ailock);
+		stored.ticket.drop(&ailock)?;
+		let released = held.saturating_sub(Self::held(HoldReason::OfferDeposit, &ailock));
 		if let Some(charge) = OfferCharges::<T>::take(&ailock) {
 			T::SpendGuard::refund(&ailock, &charge);
 		}

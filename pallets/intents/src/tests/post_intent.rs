@@ -193,7 +193,7 @@ fn the_deposits_an_agent_locks_count_against_its_cap() {
 #[test]
 fn a_released_deposit_is_credited_back_within_its_period() {
 	test(|| {
-		let deposit = Intents::deposit_for(INTENT_DEPOSIT, &translation(10));
+		let deposit = intent_deposit(&translation(10));
 		agent_with_cap(2 * (deposit + 10) - 1);
 		let first = crate::NextIntentId::<Test>::get();
 		assert_ok!(as_agent(crate::Call::post_intent { details: translation(10) }));
@@ -223,7 +223,7 @@ fn a_deposit_released_in_a_later_period_is_not_credited_to_it() {
 	test(|| {
 		let mut later = translation(10);
 		later.deadline = 500;
-		let deposit = Intents::deposit_for(INTENT_DEPOSIT, &later);
+		let deposit = intent_deposit(&later);
 		agent_with_cap(deposit + 10);
 		let first = crate::NextIntentId::<Test>::get();
 		assert_ok!(as_agent(crate::Call::post_intent { details: later.clone() }));
