@@ -8,7 +8,7 @@ use crate::types::*;
 use ailock_primitives::{
 	geo::{CountryCode, GeoCell, SharingLevel},
 	profile::{LanguageCode, Tag, WeeklyAvailability},
-	traits::{Actor, DidLookup, ExperienceSource},
+	traits::{Actor, DidBenchmarking, ExperienceSource},
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -24,7 +24,7 @@ fn owner<T: Config>(index: u32) -> T::AccountId {
 	let who: T::AccountId = account("ailock", index, 0);
 	// Small enough that many funded accounts never overflow the total issuance.
 	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1024u32.into());
-	T::Dids::create_for_benchmark(&who);
+	T::BenchmarkHelper::create_did(&who);
 	who
 }
 
@@ -68,7 +68,7 @@ fn largest_profile<T: Config>(skill_prefix: u8, geohash: &str) -> ProfileOf<T> {
 
 /// `who` and the agent key it acts through.
 fn with_agent<T: Config>(who: &T::AccountId) -> Actor<T::AccountId> {
-	Actor { owner: who.clone(), agent: Some(T::Dids::agent_for_benchmark(who)) }
+	Actor { owner: who.clone(), agent: Some(T::BenchmarkHelper::create_agent(who)) }
 }
 
 /// A small profile: `skills` two-letter skills and nothing else optional, at `geohash`

@@ -162,6 +162,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type BoostBonus: Get<Percent>;
 
+		/// Gives the benchmarks DIDs and agent keys (the DID pallet), so calls that lock funds
+		/// are measured with the charge against an agent's cap.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: ailock_primitives::traits::DidBenchmarking<Self::AccountId>;
+
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;
 	}

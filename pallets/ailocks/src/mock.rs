@@ -132,6 +132,8 @@ impl pallet_ailocks::Config for Test {
 	type MaxBoostDuration = MaxBoostDuration;
 	type MaxBoostsPerCell = ConstU32<MAX_BOOSTS>;
 	type BoostBonus = BoostBonus;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Did;
 	type WeightInfo = ();
 }
 

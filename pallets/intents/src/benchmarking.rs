@@ -11,7 +11,7 @@ use ailock_primitives::{
 	geo::{CountryCode, GeoCell, LocationTier},
 	matching::{Flexibility, MatchingWeights},
 	profile::{LanguageCode, Tag, MAX_TAG_LENGTH},
-	traits::{Actor, AilockDirectory, DidLookup},
+	traits::{Actor, AilockBenchmarking, DidBenchmarking},
 };
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -74,7 +74,7 @@ fn details<T: Config>(geohash: &str, budget: BalanceOf<T>) -> DetailsOf<T> {
 
 /// `owner` acting through its agent key.
 fn agent<T: Config>(owner: &T::AccountId) -> Actor<T::AccountId> {
-	Actor { owner: owner.clone(), agent: Some(T::BenchmarkHelper::agent_for_benchmark(owner)) }
+	Actor { owner: owner.clone(), agent: Some(T::BenchmarkHelper::create_agent(owner)) }
 }
 
 fn post<T: Config>(actor: &Actor<T::AccountId>, details: DetailsOf<T>) -> IntentId {
@@ -186,7 +186,7 @@ mod benchmarks {
 	#[benchmark]
 	fn post_offer() {
 		let ailock = funded::<T>("ailock", 0);
-		T::Directory::create_for_benchmark(&ailock, &cell("u281z"), &tag(0));
+		T::BenchmarkHelper::create_ailock(&ailock, &cell("u281z"), &tag(0));
 		let actor = agent::<T>(&ailock);
 
 		#[block]
@@ -202,7 +202,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_offer() {
 		let ailock = funded::<T>("ailock", 0);
-		T::Directory::create_for_benchmark(&ailock, &cell("u281z"), &tag(0));
+		T::BenchmarkHelper::create_ailock(&ailock, &cell("u281z"), &tag(0));
 		assert!(Pallet::<T>::do_post_offer(agent::<T>(&ailock), offer::<T>(), false).is_ok());
 
 		#[extrinsic_call]
@@ -293,7 +293,7 @@ mod benchmarks {
 			let ailock = funded::<T>("ailock", i);
 			let column = ailock_primitives::geo::GEOHASH_ALPHABET[(i % 32) as usize] as char;
 			let home = cell(&alloc::format!("u28{column}z"));
-			T::Directory::create_for_benchmark(&ailock, &home, &tag(0));
+			T::BenchmarkHelper::create_ailock(&ailock, &home, &tag(0));
 			ailocks.push(ailock);
 		}
 		let candidates: Vec<T::AccountId> = ailocks.drain(..k as usize).collect();

@@ -196,10 +196,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMatchers: Get<u32>;
 
-		/// Gives the benchmarks agent keys, so calls that lock funds are measured with the
-		/// charge against the agent's cap (the DID pallet).
+		/// Gives the benchmarks DIDs, agent keys and registered Ailocks (the Ailocks pallet),
+		/// so calls that lock funds are measured with the charge against an agent's cap.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: ailock_primitives::traits::DidLookup<Self::AccountId>;
+		type BenchmarkHelper: ailock_primitives::traits::AilockBenchmarking<Self::AccountId>;
 
 		/// Weights of the calls, from `benchmarking.rs`.
 		type WeightInfo: WeightInfo;

@@ -139,6 +139,8 @@ impl pallet_ailocks::Config for Test {
 	type MaxBoostDuration = MaxBoostDuration;
 	type MaxBoostsPerCell = ConstU32<MAX_BOOSTS>;
 	type BoostBonus = BoostBonus;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Did;
 	type WeightInfo = ();
 }
 
@@ -226,7 +228,7 @@ impl pallet_intents::Config for Test {
 	type MaxMatches = ConstU32<5>;
 	type MaxMatchers = ConstU32<2>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Did;
+	type BenchmarkHelper = Ailocks;
 	type WeightInfo = ();
 }
 

@@ -29,16 +29,28 @@ impl<AccountId> Actor<AccountId> {
 pub trait DidLookup<AccountId> {
 	/// `true` when `who` has a DID that is not deactivated.
 	fn has_active_did(who: &AccountId) -> bool;
+}
 
-	/// Gives `who` an active DID, for benchmarks of pallets that need one (`who` is funded).
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(who: &AccountId);
+/// Set-up for the benchmarks of pallets that need DIDs and agent keys (a pallet's
+/// `Config::BenchmarkHelper`; the DID pallet implements it).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait DidBenchmarking<AccountId> {
+	/// Gives `who` (funded) an active DID.
+	fn create_did(who: &AccountId);
 
-	/// Gives `who` (with a DID) an agent key with the largest delegation, an unlimited cap and
-	/// spending already recorded in the current period, and returns it: benchmarks of calls an
-	/// agent makes measure the charge against the cap (a read and a write of the delegation).
-	#[cfg(feature = "runtime-benchmarks")]
-	fn agent_for_benchmark(who: &AccountId) -> AccountId;
+	/// Gives `who` a DID and an agent key with the largest delegation, an unlimited cap and
+	/// spending already recorded in the current period, and returns the key: benchmarks of
+	/// calls an agent makes measure the charge against the cap (a read and a write of the
+	/// delegation).
+	fn create_agent(who: &AccountId) -> AccountId;
+}
+
+/// Set-up for the benchmarks of pallets that need registered Ailocks too (the Ailocks pallet
+/// implements it).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait AilockBenchmarking<AccountId>: DidBenchmarking<AccountId> {
+	/// Registers a live Ailock for `who` (funded, given a DID) at `cell` with `skill`.
+	fn create_ailock(who: &AccountId, cell: &crate::geo::GeoCell, skill: &crate::profile::Tag);
 }
 
 /// What one agent charged against its owner's cap for something still held (a deposit), kept
@@ -243,14 +255,6 @@ pub trait AilockDirectory<AccountId, Balance> {
 		limit: u32,
 	) -> alloc::vec::Vec<AccountId>;
 
-	/// Registers a live Ailock for `who` (funded) at `cell` with `skill`, for benchmarks of
-	/// pallets that need one.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(
-		who: &AccountId,
-		cell: &crate::geo::GeoCell,
-		skill: &crate::profile::Tag,
-	);
 }
 
 /// Reputation as matching uses it.

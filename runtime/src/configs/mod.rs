@@ -254,6 +254,8 @@ impl pallet_ailocks::Config for Runtime {
 	type MaxBoostDuration = MaxBoostDuration;
 	type MaxBoostsPerCell = ConstU32<8>;
 	type BoostBonus = BoostBonus;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Did;
 	type WeightInfo = pallet_ailocks::weights::SubstrateWeight<Runtime>;
 }
 
@@ -303,7 +305,7 @@ impl pallet_intents::Config for Runtime {
 	type MaxMatches = ConstU32<16>;
 	type MaxMatchers = ConstU32<16>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Did;
+	type BenchmarkHelper = Ailocks;
 	type WeightInfo = pallet_intents::weights::SubstrateWeight<Runtime>;
 }
 

@@ -315,14 +315,27 @@ impl<T: Config> ailock_primitives::traits::AilockDirectory<T::AccountId, crate::
 			.map(|hit| hit.ailock)
 			.collect()
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(who: &T::AccountId, cell: &GeoCell, skill: &Tag) {
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> ailock_primitives::traits::DidBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_did(who: &T::AccountId) {
+		<T::BenchmarkHelper as ailock_primitives::traits::DidBenchmarking<_>>::create_did(who)
+	}
+
+	fn create_agent(who: &T::AccountId) -> T::AccountId {
+		<T::BenchmarkHelper as ailock_primitives::traits::DidBenchmarking<_>>::create_agent(who)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> ailock_primitives::traits::AilockBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_ailock(who: &T::AccountId, cell: &GeoCell, skill: &Tag) {
 		use ailock_primitives::{
-			geo::SharingLevel, profile::WeeklyAvailability, traits::DidLookup,
+			geo::SharingLevel, profile::WeeklyAvailability, traits::DidBenchmarking,
 		};
 		use frame_support::BoundedVec;
-		T::Dids::create_for_benchmark(who);
+		T::BenchmarkHelper::create_did(who);
 		let sharing = match cell.precision() {
 			3 => SharingLevel::Region,
 			5 => SharingLevel::City,

@@ -56,21 +56,22 @@ impl<T: Config> DidLookup<T::AccountId> for Pallet<T> {
 	fn has_active_did(who: &T::AccountId) -> bool {
 		Dids::<T>::contains_key(who)
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn create_for_benchmark(who: &T::AccountId) {
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> ailock_primitives::traits::DidBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_did(who: &T::AccountId) {
 		if !Dids::<T>::contains_key(who) {
 			let created = Self::do_create(who.clone(), Default::default(), Default::default());
 			assert!(created.is_ok(), "benchmark DID created: {created:?}");
 		}
 	}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn agent_for_benchmark(who: &T::AccountId) -> T::AccountId {
+	fn create_agent(who: &T::AccountId) -> T::AccountId {
 		use crate::types::{CallName, CallScope, Delegation};
 		use frame_support::traits::Get;
 		use sp_runtime::traits::{Bounded, One};
-		Self::create_for_benchmark(who);
+		Self::create_did(who);
 		let agent: T::AccountId = frame_benchmarking::account("benchmark-agent", 0, 0);
 		let longest = || {
 			CallName::truncate_from(alloc::vec![b'x'; crate::types::MAX_CALL_NAME_LENGTH as usize])
