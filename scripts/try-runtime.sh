@@ -75,11 +75,11 @@ if [ -z "$uri" ]; then
 	}
 	# Alice: a DID with an agent key, a city-level Ailock in Munich with a boost and an offer.
 	cli //Alice did create
-	cli //Alice agent register --name Translator --skill translation --language de \
+	cli //Alice registry register --name Translator --skill translation --language de \
 		--min-price 100 --lat 48.137154 --lon 11.576124 --sharing city --country DE
 	cli //Alice did authorize-agent //Eve --scope Ailocks --scope Intents --cap 10
-	cli //Eve --as-agent agent heartbeat
-	cli //Alice agent boost u281 10
+	cli //Eve --as-agent registry heartbeat
+	cli //Alice registry boost u281 10
 	cli //Alice offer post --skill translation --price 50 --area u281z --reach region
 	# Bob: a DID, an intent the dev node's matcher matches, and a root split into a chain.
 	cli //Bob did create

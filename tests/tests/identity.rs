@@ -44,7 +44,7 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 	let registered = cli.ok(
 		owner_suri,
 		&[
-			"agent",
+			"registry",
 			"register",
 			"--name",
 			"Munich translator",
@@ -93,7 +93,7 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 	assert_eq!(resolved_by_agent["id"], did, "an agent key resolves to its owner's DID");
 	assert_eq!(resolved_by_agent["ailock"]["agents"][0]["agent"], agent_address);
 	let updated =
-		cli.ok(agent_suri, &["--as-agent", "agent", "update", "--name", "Updated by my Ailock"])?;
+		cli.ok(agent_suri, &["--as-agent", "registry", "update", "--name", "Updated by my Ailock"])?;
 	assert!(updated.contains("Did.AgentDispatched"), "{updated}");
 	let view = client.ailock(&owner).await?.expect("registered");
 	assert_eq!(view.ailock.profile.name.0, b"Updated by my Ailock");
@@ -103,7 +103,7 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 	let before = client.account(&owner, None).await?.data;
 	cli.fails_with(
 		agent_suri,
-		&["--as-agent", "agent", "boost", "u281", "10"],
+		&["--as-agent", "registry", "boost", "u281", "10"],
 		"Did.CallNotInScope",
 	)?;
 	let after = client.account(&owner, None).await?.data;
@@ -111,31 +111,31 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 
 	// Revoked at once.
 	cli.ok(owner_suri, &["did", "revoke-agent", &agent_address])?;
-	cli.fails_with(agent_suri, &["--as-agent", "agent", "heartbeat"], "Did.NotAnAgent")?;
+	cli.fails_with(agent_suri, &["--as-agent", "registry", "heartbeat"], "Did.NotAnAgent")?;
 
 	// Discovery: found from a nearby cell, not from Tokyo.
-	let near = cli.ok(None, &["agent", "near", "u281z7", "--tier", "city"])?;
+	let near = cli.ok(None, &["registry", "near", "u281z7", "--tier", "city"])?;
 	assert!(near.contains(&owner_address), "{near}");
 	let near_by_point = cli.ok(
 		None,
-		&["agent", "near", "48.14,11.58", "--tier", "region", "--skill", "translation"],
+		&["registry", "near", "48.14,11.58", "--tier", "region", "--skill", "translation"],
 	)?;
 	assert!(near_by_point.contains(&owner_address), "{near_by_point}");
 	let tokyo =
-		cli.ok(None, &["agent", "near", "xn774c", "--country", "JP", "--tier", "country"])?;
+		cli.ok(None, &["registry", "near", "xn774c", "--country", "JP", "--tier", "country"])?;
 	assert!(!tokyo.contains(&owner_address), "{tokyo}");
 
 	// Silence: after the heartbeat timeout (100 blocks) it reads offline and drops out.
 	for _ in 0..101 {
 		client.rpc_raw("engine_createBlock", serde_json::json!([true, true, null])).await?;
 	}
-	let shown = cli.ok(None, &["agent", "show", &owner_address])?;
+	let shown = cli.ok(None, &["registry", "show", &owner_address])?;
 	assert!(shown.contains("status:     Offline"), "{shown}");
-	let near = cli.ok(None, &["agent", "near", "u281z7", "--tier", "city"])?;
+	let near = cli.ok(None, &["registry", "near", "u281z7", "--tier", "city"])?;
 	assert!(!near.contains(&owner_address), "{near}");
 	// A heartbeat brings it back.
-	cli.ok(owner_suri, &["agent", "heartbeat"])?;
-	let near = cli.ok(None, &["agent", "near", "u281z7", "--tier", "city"])?;
+	cli.ok(owner_suri, &["registry", "heartbeat"])?;
+	let near = cli.ok(None, &["registry", "near", "u281z7", "--tier", "city"])?;
 	assert!(near.contains(&owner_address), "{near}");
 	Ok(())
 }

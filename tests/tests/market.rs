@@ -44,7 +44,7 @@ async fn matching_chains_and_expiry() -> anyhow::Result<()> {
 		cli.ok(
 			Some(uri),
 			&[
-				"agent",
+				"registry",
 				"register",
 				"--name",
 				"Translator",

@@ -1,4 +1,4 @@
-//! `ailock agent …`: the signer's Ailock in the registry (directly, or with `--as-agent` through
+//! `ailock registry …`: the signer's Ailock in the registry (directly, or with `--as-agent` through
 //! the owner's delegation), and discovery.
 
 use crate::{amount, connect, send, signer, Cli};
@@ -75,7 +75,7 @@ pub struct ProfileArgs {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum AgentCommand {
+pub enum RegistryCommand {
 	/// Register your Ailock (you need a DID).
 	Register(ProfileArgs),
 	/// Change your Ailock's profile: only the options given change (give `--lat`, `--lon`,
@@ -276,9 +276,9 @@ fn show_profile(profile: &Profile<Balance>) {
 	);
 }
 
-pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
+pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 	match command {
-		AgentCommand::Register(args) => {
+		RegistryCommand::Register(args) => {
 			let mut spec = default_spec();
 			apply(&mut spec, args)?;
 			if spec.name.is_empty() || spec.skills.is_empty() {
@@ -289,7 +289,7 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 			)?;
 			submit(cli, AilocksCall::register { profile: build_profile(&spec, location)? }).await
 		},
-		AgentCommand::Update(args) => {
+		RegistryCommand::Update(args) => {
 			let owner = owner(cli).await?;
 			let client = connect(&cli.url).await?;
 			let current =
@@ -299,12 +299,12 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 			let location = location_of(args)?.unwrap_or(current.ailock.profile.location);
 			submit(cli, AilocksCall::update { profile: build_profile(&spec, location)? }).await
 		},
-		AgentCommand::Heartbeat => submit(cli, AilocksCall::heartbeat).await,
-		AgentCommand::Status { status } => {
+		RegistryCommand::Heartbeat => submit(cli, AilocksCall::heartbeat).await,
+		RegistryCommand::Status { status } => {
 			submit(cli, AilocksCall::set_status { status: status_of(status)? }).await
 		},
-		AgentCommand::Near { place, country, tier, skills, limit } => {
-			let cell = crate::market_cmd::place_cell(place)?;
+		RegistryCommand::Near { place, country, tier, skills, limit } => {
+			let cell = crate::cmd::market::place_cell(place)?;
 			let country = country.as_deref().map(parse_country).transpose()?;
 			let tier: LocationTier = parse_tier(tier)?;
 			let skills = skills
@@ -329,13 +329,13 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 			}
 			Ok(())
 		},
-		AgentCommand::Boost { cell, blocks } => {
+		RegistryCommand::Boost { cell, blocks } => {
 			let cell = GeoCell::parse(cell).map_err(|e| anyhow!("`{cell}`: {e}"))?;
 			submit(cli, AilocksCall::boost { cell: convert(&cell), duration: *blocks }).await
 		},
-		AgentCommand::Show { account } => {
+		RegistryCommand::Show { account } => {
 			let who = match account {
-				Some(account) => crate::did_cmd::did_account(account)?,
+				Some(account) => crate::cmd::did::did_account(account)?,
 				None => owner(cli).await?,
 			};
 			let client = connect(&cli.url).await?;
@@ -351,23 +351,23 @@ pub async fn run(cli: &Cli, command: &AgentCommand) -> anyhow::Result<()> {
 			}
 			Ok(())
 		},
-		AgentCommand::Trust { account } => {
-			submit(cli, AilocksCall::trust { account: crate::did_cmd::did_account(account)? }).await
+		RegistryCommand::Trust { account } => {
+			submit(cli, AilocksCall::trust { account: crate::cmd::did::did_account(account)? }).await
 		},
-		AgentCommand::Untrust { account } => {
-			submit(cli, AilocksCall::untrust { account: crate::did_cmd::did_account(account)? })
+		RegistryCommand::Untrust { account } => {
+			submit(cli, AilocksCall::untrust { account: crate::cmd::did::did_account(account)? })
 				.await
 		},
-		AgentCommand::Block { account } => {
-			submit(cli, AilocksCall::block { account: crate::did_cmd::did_account(account)? }).await
+		RegistryCommand::Block { account } => {
+			submit(cli, AilocksCall::block { account: crate::cmd::did::did_account(account)? }).await
 		},
-		AgentCommand::Unblock { account } => {
-			submit(cli, AilocksCall::unblock { account: crate::did_cmd::did_account(account)? })
+		RegistryCommand::Unblock { account } => {
+			submit(cli, AilocksCall::unblock { account: crate::cmd::did::did_account(account)? })
 				.await
 		},
-		AgentCommand::Deregister => submit(cli, AilocksCall::deregister).await,
-		AgentCommand::Reap { account } => {
-			submit(cli, AilocksCall::reap { ailock: crate::did_cmd::did_account(account)? }).await
+		RegistryCommand::Deregister => submit(cli, AilocksCall::deregister).await,
+		RegistryCommand::Reap { account } => {
+			submit(cli, AilocksCall::reap { ailock: crate::cmd::did::did_account(account)? }).await
 		},
 	}
 }

@@ -8,9 +8,7 @@ use anyhow::{anyhow, Context};
 use clap::{Parser, Subcommand};
 use std::{io::Write, process::ExitCode};
 
-mod agent_cmd;
-mod did_cmd;
-mod market_cmd;
+mod cmd;
 
 #[derive(Parser, Debug)]
 #[command(name = "ailock", version, about = "Command-line client for Ailock Network")]
@@ -23,8 +21,8 @@ pub(crate) struct Cli {
 	#[arg(long, global = true, env = "AILOCK_SURI", hide_env_values = true)]
 	pub(crate) suri: Option<String>,
 
-	/// The signer is an agent key: send `agent …` calls through `Did.dispatch_as_agent`, acting
-	/// for the DID that authorized it.
+	/// The signer is an agent key: send `registry …`, `intent …`, `offer …` and `chain …` calls
+	/// through `Did.dispatch_as_agent`, acting for the DID that authorized it.
 	#[arg(long, global = true)]
 	pub(crate) as_agent: bool,
 
@@ -55,27 +53,27 @@ enum Command {
 	/// DIDs (`did:ailock:<address>`): create, resolve, keys, services, controller, agent keys.
 	Did {
 		#[command(subcommand)]
-		command: did_cmd::DidCommand,
+		command: cmd::did::DidCommand,
 	},
 	/// Your Ailock in the registry, and discovery of others.
-	Agent {
+	Registry {
 		#[command(subcommand)]
-		command: agent_cmd::AgentCommand,
+		command: cmd::registry::RegistryCommand,
 	},
 	/// Intents: post, show, cancel, find near a place.
 	Intent {
 		#[command(subcommand)]
-		command: market_cmd::IntentCommand,
+		command: cmd::market::IntentCommand,
 	},
 	/// Your Ailock's standing offer.
 	Offer {
 		#[command(subcommand)]
-		command: market_cmd::OfferCommand,
+		command: cmd::market::OfferCommand,
 	},
 	/// Smart chains: split an intent into steps, follow their progress.
 	Chain {
 		#[command(subcommand)]
-		command: market_cmd::ChainCommand,
+		command: cmd::market::ChainCommand,
 	},
 	/// The Ailocks the matcher invited to an intent, with their scores.
 	Matches { intent: u64 },
@@ -137,12 +135,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 			let options = SubmitOptions { dry_run: !no_dry_run, tip };
 			report(client.transfer(&signer, to, value, options, report_progress).await)
 		},
-		Command::Did { command } => did_cmd::run(&cli, command).await,
-		Command::Agent { command } => agent_cmd::run(&cli, command).await,
-		Command::Intent { command } => market_cmd::run_intent(&cli, command).await,
-		Command::Offer { command } => market_cmd::run_offer(&cli, command).await,
-		Command::Chain { command } => market_cmd::run_chain(&cli, command).await,
-		Command::Matches { intent } => market_cmd::run_matches(&cli, *intent).await,
+		Command::Did { command } => cmd::did::run(&cli, command).await,
+		Command::Registry { command } => cmd::registry::run(&cli, command).await,
+		Command::Intent { command } => cmd::market::run_intent(&cli, command).await,
+		Command::Offer { command } => cmd::market::run_offer(&cli, command).await,
+		Command::Chain { command } => cmd::market::run_chain(&cli, command).await,
+		Command::Matches { intent } => cmd::market::run_matches(&cli, *intent).await,
 	}
 }
 
