@@ -137,37 +137,88 @@ impl pallet_ailocks::Config for Test {
 	type WeightInfo = ();
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY]
-			.into_iter()
-			.map(|who| (who, INITIAL_BALANCE))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		for who in [ALICE, BOB, CHARLIE, DAVE] {
-			pallet_did::Pallet::<Test>::create(
-				RuntimeOrigin::signed(who),
-				Default::default(),
-				Default::default(),
-			)
-			.unwrap();
-		}
-	});
-	ext
+/// Declares a test's world, as KILT's `ExtBuilder` does: who is funded, who has a DID, which
+/// Ailocks are registered. `ExtBuilder::default()` funds the named accounts and nothing more.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+	dids: Vec<AccountId>,
+	ailocks: Vec<(AccountId, crate::ProfileOf<Test>)>,
 }
 
-/// Runs a test and checks both pallets' invariants after it.
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY]
+				.into_iter()
+				.map(|who| (who, INITIAL_BALANCE))
+				.collect(),
+			dids: Vec::new(),
+			ailocks: Vec::new(),
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Gives `who` an empty DID.
+	pub fn with_did(mut self, who: AccountId) -> Self {
+		if !self.dids.contains(&who) {
+			self.dids.push(who);
+		}
+		self
+	}
+
+	/// Gives ALICE, BOB, CHARLIE and DAVE a DID each: the world most tests share.
+	pub fn with_market_dids(self) -> Self {
+		[ALICE, BOB, CHARLIE, DAVE].into_iter().fold(self, Self::with_did)
+	}
+
+	/// Registers an Ailock for `who` (given a DID) with `profile`.
+	pub fn with_ailock(mut self, who: AccountId, profile: crate::ProfileOf<Test>) -> Self {
+		self = self.with_did(who);
+		self.ailocks.push((who, profile));
+		self
+	}
+
+	/// The declared world at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			for who in self.dids {
+				pallet_did::Pallet::<Test>::create(
+					RuntimeOrigin::signed(who),
+					Default::default(),
+					Default::default(),
+				)
+				.unwrap();
+			}
+			for (who, profile) in self.ailocks {
+				Ailocks::register(RuntimeOrigin::signed(who), profile).unwrap();
+			}
+		});
+		ext
+	}
+
+	/// Runs `test` in the declared world and checks both pallets' invariants after it.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			pallet_did::Pallet::<Test>::do_try_state().expect("DID invariants hold");
+			Ailocks::do_try_state().expect("registry invariants hold");
+		});
+	}
+}
+
+/// The world most tests share: ALICE, BOB, CHARLIE and DAVE with DIDs, no Ailocks.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().with_market_dids().build()
+}
+
+/// Runs a test in the shared world and checks both pallets' invariants after it.
 pub fn test(body: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		body();
-		pallet_did::Pallet::<Test>::do_try_state().expect("DID invariants hold");
-		Ailocks::do_try_state().expect("registry invariants hold");
-	});
+	ExtBuilder::default().with_market_dids().build_and_execute(body)
 }

@@ -150,26 +150,80 @@ impl market::Config for Test {
 	type SpendGuard = Did;
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CHARLIE, AGENT, OTHER_AGENT, IN_USE]
-			.into_iter()
-			.map(|who| (who, INITIAL_BALANCE))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+/// Declares a test's world, as KILT's `ExtBuilder` does: who is funded and who has a DID.
+/// `ExtBuilder::default()` funds the named accounts and creates no DID.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+	dids: Vec<AccountId>,
 }
 
-/// Runs a test and checks the pallet's invariants after it.
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			balances: [ALICE, BOB, CHARLIE, AGENT, OTHER_AGENT, IN_USE]
+				.into_iter()
+				.map(|who| (who, INITIAL_BALANCE))
+				.collect(),
+			dids: Vec::new(),
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Funds `who` with `amount` instead of the default.
+	pub fn with_balance(mut self, who: AccountId, amount: Balance) -> Self {
+		self.balances.retain(|(account, _)| *account != who);
+		self.balances.push((who, amount));
+		self
+	}
+
+	/// Gives `who` a DID with one sr25519 authentication key (`[who; 32]`) and no services.
+	pub fn with_did(mut self, who: AccountId) -> Self {
+		self.dids.push(who);
+		self
+	}
+
+	/// The declared world at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			for who in self.dids {
+				let key = ailock_primitives::did::DidPublicKey::Sr25519(
+					sp_core::sr25519::Public::from_raw([who as u8; 32]),
+				);
+				Did::create(
+					RuntimeOrigin::signed(who),
+					frame_support::BoundedVec::truncate_from(vec![(
+						key,
+						ailock_primitives::did::VerificationRelationship::Authentication,
+					)]),
+					Default::default(),
+				)
+				.unwrap();
+			}
+		});
+		ext
+	}
+
+	/// Runs `test` in the declared world and checks the pallet's invariants after it.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Did::do_try_state().expect("invariants hold");
+		});
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// A test in the default world (funded accounts, no DIDs).
 pub fn test(body: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		body();
-		Did::do_try_state().expect("invariants hold");
-	});
+	ExtBuilder::default().build_and_execute(body)
 }

@@ -232,33 +232,100 @@ impl pallet_intents::Config for Test {
 	type WeightInfo = ();
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY, MATCHER]
-			.into_iter()
-			.map(|who| (who, INITIAL_BALANCE))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_intents::GenesisConfig::<Test> { matchers: vec![MATCHER] }
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		for who in [ALICE, BOB, CHARLIE, DAVE] {
-			pallet_did::Pallet::<Test>::create(
-				RuntimeOrigin::signed(who),
-				Default::default(),
-				Default::default(),
-			)
-			.unwrap();
+/// Declares a test's world, as KILT's `ExtBuilder` does: who is funded, who has a DID, who
+/// matches, which Ailocks and intents exist. `ExtBuilder::default()` funds the named accounts
+/// and authorises MATCHER, nothing more.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+	dids: Vec<AccountId>,
+	ailocks: Vec<(AccountId, pallet_ailocks::ProfileOf<Test>)>,
+	intents: Vec<(AccountId, crate::DetailsOf<Test>)>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self {
+			balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY, MATCHER]
+				.into_iter()
+				.map(|who| (who, INITIAL_BALANCE))
+				.collect(),
+			dids: Vec::new(),
+			ailocks: Vec::new(),
+			intents: Vec::new(),
 		}
-	});
-	ext
+	}
+}
+
+impl ExtBuilder {
+	/// Gives `who` an empty DID.
+	pub fn with_did(mut self, who: AccountId) -> Self {
+		if !self.dids.contains(&who) {
+			self.dids.push(who);
+		}
+		self
+	}
+
+	/// Gives ALICE, BOB, CHARLIE and DAVE a DID each: the world most tests share.
+	pub fn with_market_dids(self) -> Self {
+		[ALICE, BOB, CHARLIE, DAVE].into_iter().fold(self, Self::with_did)
+	}
+
+	/// Registers an Ailock for `who` (given a DID) with `profile`.
+	pub fn with_ailock(mut self, who: AccountId, profile: pallet_ailocks::ProfileOf<Test>) -> Self {
+		self = self.with_did(who);
+		self.ailocks.push((who, profile));
+		self
+	}
+
+	/// Posts an intent of `who` (given a DID) with `details`; ids count from 0 in this order.
+	pub fn with_intent(mut self, who: AccountId, details: crate::DetailsOf<Test>) -> Self {
+		self = self.with_did(who);
+		self.intents.push((who, details));
+		self
+	}
+
+	/// The declared world at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_intents::GenesisConfig::<Test> { matchers: vec![MATCHER] }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			for who in self.dids {
+				pallet_did::Pallet::<Test>::create(
+					RuntimeOrigin::signed(who),
+					Default::default(),
+					Default::default(),
+				)
+				.unwrap();
+			}
+			for (who, profile) in self.ailocks {
+				Ailocks::register(RuntimeOrigin::signed(who), profile).unwrap();
+			}
+			for (who, details) in self.intents {
+				Intents::post_intent(RuntimeOrigin::signed(who), details).unwrap();
+			}
+		});
+		ext
+	}
+
+	/// Runs `test` in the declared world and checks every involved pallet's invariants after.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			check_invariants();
+		});
+	}
+}
+
+/// The world most tests share: ALICE, BOB, CHARLIE and DAVE with DIDs.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().with_market_dids().build()
 }
 
 /// The invariants of every pallet the market involves.
@@ -268,12 +335,9 @@ pub fn check_invariants() {
 	Intents::do_try_state().expect("market invariants hold");
 }
 
-/// Runs a test and checks the invariants of every involved pallet after it.
+/// Runs a test in the shared world and checks every involved pallet's invariants after it.
 pub fn test(body: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		body();
-		check_invariants();
-	});
+	ExtBuilder::default().with_market_dids().build_and_execute(body)
 }
 
 /// Moves to block `n`, running `on_initialize` of the blocks in between.

@@ -21,8 +21,7 @@ fn as_agent(
 
 #[test]
 fn the_agent_updates_the_profile_as_the_owner() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		authorize(&["Ailocks.update", "Ailocks.heartbeat"], 1_000);
 		let before = held(ALICE);
 		let p = profile("Updated by my Ailock", &["translation", "proofreading"], munich());
@@ -44,8 +43,7 @@ fn the_agent_updates_the_profile_as_the_owner() {
 
 #[test]
 fn boost_fees_count_against_the_agents_cap() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		authorize(&["Ailocks.boost"], 10 * BOOST_FEE);
 		assert_ok!(as_agent(crate::Call::boost { cell: cell("u281"), duration: 10 }));
 		assert_noop!(
@@ -141,8 +139,7 @@ fn a_release_credits_the_owners_own_part_first() {
 
 #[test]
 fn releasing_the_owners_own_deposit_gives_the_agent_no_room() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		authorize(&["Ailocks"], LIST_ENTRY_DEPOSIT);
 		assert_ok!(as_agent(crate::Call::trust { account: BOB }));
 		assert_eq!(spent(), LIST_ENTRY_DEPOSIT);

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn blocks_and_moves_out_of_the_trusted_list() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		let before = held(ALICE);
 		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), BOB));
@@ -42,8 +41,7 @@ fn errors() {
 
 #[test]
 fn needs_funds_for_the_entry() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 1);
 		assert_noop!(
 			Registry::block(RuntimeOrigin::signed(ALICE), BOB),

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn pays_the_treasury_and_expires_by_itself() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let treasury = Balances::free_balance(TREASURY);
 		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 10));
 		assert_eq!(Balances::free_balance(TREASURY), treasury + 10 * BOOST_FEE);
@@ -26,8 +25,7 @@ fn pays_the_treasury_and_expires_by_itself() {
 
 #[test]
 fn extending_pays_only_for_added_blocks_up_to_the_cap() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 60));
 		let treasury = Balances::free_balance(TREASURY);
 		// Expiry 61 + 60 would pass block 1 + MAX_BOOST = 101: only 40 blocks are added.
@@ -121,8 +119,7 @@ fn a_boost_is_only_for_the_ailocks_own_service_area() {
 
 #[test]
 fn moving_or_deregistering_ends_the_boosts() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		register_in_munich(BOB);
 		assert_ok!(Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 50));
 		assert_ok!(Registry::boost(RuntimeOrigin::signed(BOB), cell("u281"), 50));
@@ -141,8 +138,7 @@ fn moving_or_deregistering_ends_the_boosts() {
 #[test]
 fn is_charged_for_the_boosts_it_read() {
 	use crate::WeightInfo;
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let post =
 			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 10).expect("boosted");
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::boost(0)));

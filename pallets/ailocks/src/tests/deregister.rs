@@ -5,8 +5,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn removes_everything_and_releases_the_deposit() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), CHARLIE));
 		assert_ok!(Registry::grant(
@@ -57,8 +56,7 @@ fn is_charged_for_its_skills_and_service_area() {
 	use crate::WeightInfo;
 	use ailock_primitives::traits::OnAilockDeregistered;
 	let others = <<Test as crate::Config>::OnDeregistered as OnAilockDeregistered<AccountId>>::on_deregistered_weight;
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let post = Registry::deregister(RuntimeOrigin::signed(ALICE)).expect("deregistered");
 		let one_cell = <() as WeightInfo>::deregister(1, 0).saturating_add(others());
 		assert_eq!(post.actual_weight, Some(one_cell));

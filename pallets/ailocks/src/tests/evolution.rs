@@ -5,8 +5,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn experience_levels_and_achievements_come_from_verified_events() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::grant(&ALICE, MilestoneCompleted, 120, Some(b"translation")));
 		let a = ailock(ALICE);
 		assert_eq!((a.xp, a.level, a.track.milestones_completed), (120, 2, 1));
@@ -48,8 +47,7 @@ fn experience_levels_and_achievements_come_from_verified_events() {
 
 #[test]
 fn ten_milestones_and_the_top_level() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		for _ in 0..10 {
 			assert_ok!(Registry::grant(&ALICE, MilestoneCompleted, 500, None));
 		}

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn keeps_an_ailock_live_and_silence_turns_it_offline() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		System::set_block_number(1 + HEARTBEAT_TIMEOUT);
 		assert_eq!(Registry::effective_status(&ailock(ALICE)), AilockStatus::Available);
 		System::set_block_number(2 + HEARTBEAT_TIMEOUT);
@@ -23,8 +22,7 @@ fn keeps_an_ailock_live_and_silence_turns_it_offline() {
 #[test]
 fn re_entering_the_indexes_is_charged_only_when_it_happens() {
 	use crate::WeightInfo;
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let post = Registry::heartbeat(RuntimeOrigin::signed(ALICE)).expect("received");
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::heartbeat()));
 		System::set_block_number(2 + HEARTBEAT_TIMEOUT);

@@ -73,12 +73,19 @@ pub fn profile(name: &str, skills: &[&str], location: Location) -> ProfileOf<Tes
 	}
 }
 
+/// A translator in Munich, shared at city level.
+pub fn munich_translator() -> ProfileOf<Test> {
+	profile("Munich translator", &["translation"], munich())
+}
+
 /// Registers `who` in Munich with the `translation` skill.
 pub fn register_in_munich(who: AccountId) {
-	assert_ok!(Registry::register(
-		RuntimeOrigin::signed(who),
-		profile("Munich translator", &["translation"], munich())
-	));
+	assert_ok!(Registry::register(RuntimeOrigin::signed(who), munich_translator()));
+}
+
+/// The shared world with ALICE's Munich translator registered.
+pub fn with_alice_in_munich() -> ExtBuilder {
+	ExtBuilder::default().with_market_dids().with_ailock(ALICE, munich_translator())
 }
 
 pub fn ailock(who: AccountId) -> AilockOf<Test> {

@@ -10,8 +10,7 @@ use frame_support::assert_noop;
 fn reaping_takes_an_offline_ailock_out_of_every_index_until_its_next_heartbeat() {
 	use crate::{CellPopulation, CountryIndex, GeoIndex, GlobalIndex};
 	use frame_support::dispatch::Pays;
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(Registry::reap(RuntimeOrigin::signed(BOB), ALICE), Error::<Test>::NotOffline);
 		System::set_block_number(HEARTBEAT_TIMEOUT + 2);
 		let held_before = held(ALICE);
@@ -39,8 +38,7 @@ fn reaping_takes_an_offline_ailock_out_of_every_index_until_its_next_heartbeat()
 
 #[test]
 fn a_reaped_ailock_whose_cell_filled_up_stays_live_but_unindexed() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		System::set_block_number(HEARTBEAT_TIMEOUT + 2);
 		assert_ok!(Registry::reap(RuntimeOrigin::signed(BOB), ALICE));
 		crowd(1_000, MAX_PER_CELL, munich());

@@ -60,94 +60,140 @@ fn stores_no_more_location_than_shared() {
 	});
 }
 
-#[test]
-fn refuses_more_location_than_the_level_allows() {
+/// Registering with `location` is refused with `error`.
+fn location_refused(location: Location, error: Error<Test>) {
 	test(|| {
-		let register = |location| {
-			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], location))
-		};
 		assert_noop!(
-			register(located(SharingLevel::City, Some("u281z7"), Some(b"DE"))),
-			Error::<Test>::CellPrecisionMismatch
+			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], location)),
+			error
 		);
-		assert_noop!(
-			register(located(SharingLevel::Exact, Some("u281z"), None)),
-			Error::<Test>::CellPrecisionMismatch
-		);
-		assert_noop!(
-			register(located(SharingLevel::City, None, Some(b"DE"))),
-			Error::<Test>::CellRequired
-		);
-		assert_noop!(
-			register(located(SharingLevel::Country, Some("u28"), Some(b"DE"))),
-			Error::<Test>::CellNotShared
-		);
-		assert_noop!(
-			register(located(SharingLevel::Country, None, None)),
-			Error::<Test>::CountryRequired
-		);
-		assert_noop!(
-			register(located(SharingLevel::None, None, Some(b"DE"))),
-			Error::<Test>::CountryNotShared
-		);
-		let mut bad_cell = munich();
-		bad_cell.cell =
-			Some(codec::Decode::decode(&mut &[20u8, b'u', b'2', b'8', b'1', b'a'][..]).unwrap());
-		assert_noop!(register(bad_cell), Error::<Test>::InvalidCell);
-		let mut bad_country = munich();
-		bad_country.country = Some(codec::Decode::decode(&mut &b"de"[..]).unwrap());
-		assert_noop!(register(bad_country), Error::<Test>::InvalidCountry);
 	});
 }
 
 #[test]
-fn validates_the_profile() {
+fn a_cell_finer_than_the_sharing_level_is_refused() {
+	location_refused(
+		located(SharingLevel::City, Some("u281z7"), Some(b"DE")),
+		Error::<Test>::CellPrecisionMismatch,
+	);
+}
+
+#[test]
+fn a_cell_coarser_than_the_sharing_level_is_refused() {
+	location_refused(
+		located(SharingLevel::Exact, Some("u281z"), None),
+		Error::<Test>::CellPrecisionMismatch,
+	);
+}
+
+#[test]
+fn city_sharing_needs_a_cell() {
+	location_refused(located(SharingLevel::City, None, Some(b"DE")), Error::<Test>::CellRequired);
+}
+
+#[test]
+fn country_sharing_carries_no_cell() {
+	location_refused(
+		located(SharingLevel::Country, Some("u28"), Some(b"DE")),
+		Error::<Test>::CellNotShared,
+	);
+}
+
+#[test]
+fn country_sharing_needs_a_country() {
+	location_refused(located(SharingLevel::Country, None, None), Error::<Test>::CountryRequired);
+}
+
+#[test]
+fn no_sharing_carries_no_country() {
+	location_refused(located(SharingLevel::None, None, Some(b"DE")), Error::<Test>::CountryNotShared);
+}
+
+#[test]
+fn a_cell_that_is_not_a_geohash_is_refused() {
+	let mut bad_cell = munich();
+	bad_cell.cell = Some(
+		codec::Decode::decode(&mut &[20u8, b'u', b'2', b'8', b'1', b'a'][..]).expect("five bytes"),
+	);
+	location_refused(bad_cell, Error::<Test>::InvalidCell);
+}
+
+#[test]
+fn a_country_code_is_two_capital_letters() {
+	let mut bad_country = munich();
+	bad_country.country = Some(codec::Decode::decode(&mut &b"de"[..]).expect("two bytes"));
+	location_refused(bad_country, Error::<Test>::InvalidCountry);
+}
+
+/// A Munich translator's profile changed by `change` is refused with `error`.
+fn profile_refused(change: impl Fn(&mut ProfileOf<Test>), error: Error<Test>) {
 	test(|| {
-		let register = |p| Registry::register(RuntimeOrigin::signed(ALICE), p);
-		let base = || profile("Translator", &["translation"], munich());
-		let with = |f: &dyn Fn(&mut ProfileOf<Test>)| {
-			let mut p = base();
-			f(&mut p);
-			p
-		};
-		assert_noop!(
-			register(with(&|p| p.name = BoundedVec::truncate_from(b" ".to_vec()))),
-			Error::<Test>::InvalidName
-		);
-		assert_noop!(
-			register(with(&|p| p.name = BoundedVec::truncate_from(vec![0xff, 0xfe]))),
-			Error::<Test>::InvalidName
-		);
-		assert_noop!(register(with(&|p| p.avatar = AVATAR_PRESETS)), Error::<Test>::InvalidAvatar);
-		assert_noop!(
-			register(
-				with(&|p| p.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"DE")]))
-			),
-			Error::<Test>::InvalidLanguage
-		);
-		assert_noop!(
-			register(with(&|p| {
-				p.languages =
-					BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"de")])
-			})),
-			Error::<Test>::DuplicateLanguage
-		);
-		assert_noop!(register(with(&|p| p.skills = tags(&[]))), Error::<Test>::NoSkills);
-		assert_noop!(
-			register(with(&|p| p.skills =
-				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"Bad Tag".to_vec())]))),
-			Error::<Test>::InvalidTag
-		);
-		assert_noop!(
-			register(with(&|p| p.skills = tags(&["a", "a"]))),
-			Error::<Test>::DuplicateTag
-		);
-		assert_noop!(register(with(&|p| p.capacity = 0)), Error::<Test>::ZeroCapacity);
-		assert_noop!(
-			register(with(&|p| p.utc_offset_minutes = 900)),
-			Error::<Test>::InvalidUtcOffset
-		);
+		let mut p = profile("Translator", &["translation"], munich());
+		change(&mut p);
+		assert_noop!(Registry::register(RuntimeOrigin::signed(ALICE), p), error);
 	});
+}
+
+#[test]
+fn a_blank_name_is_refused() {
+	profile_refused(|p| p.name = BoundedVec::truncate_from(b" ".to_vec()), Error::<Test>::InvalidName);
+}
+
+#[test]
+fn a_name_that_is_not_utf8_is_refused() {
+	profile_refused(
+		|p| p.name = BoundedVec::truncate_from(vec![0xff, 0xfe]),
+		Error::<Test>::InvalidName,
+	);
+}
+
+#[test]
+fn an_avatar_outside_the_presets_is_refused() {
+	profile_refused(|p| p.avatar = AVATAR_PRESETS, Error::<Test>::InvalidAvatar);
+}
+
+#[test]
+fn a_language_must_be_a_lower_case_iso_code() {
+	profile_refused(
+		|p| p.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"DE")]),
+		Error::<Test>::InvalidLanguage,
+	);
+}
+
+#[test]
+fn a_language_listed_twice_is_refused() {
+	profile_refused(
+		|p| p.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"de")]),
+		Error::<Test>::DuplicateLanguage,
+	);
+}
+
+#[test]
+fn a_profile_needs_a_skill() {
+	profile_refused(|p| p.skills = tags(&[]), Error::<Test>::NoSkills);
+}
+
+#[test]
+fn a_skill_must_be_a_normalised_tag() {
+	profile_refused(
+		|p| p.skills = BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"Bad Tag".to_vec())]),
+		Error::<Test>::InvalidTag,
+	);
+}
+
+#[test]
+fn a_skill_listed_twice_is_refused() {
+	profile_refused(|p| p.skills = tags(&["a", "a"]), Error::<Test>::DuplicateTag);
+}
+
+#[test]
+fn a_capacity_of_zero_is_refused() {
+	profile_refused(|p| p.capacity = 0, Error::<Test>::ZeroCapacity);
+}
+
+#[test]
+fn a_utc_offset_beyond_14_hours_is_refused() {
+	profile_refused(|p| p.utc_offset_minutes = 900, Error::<Test>::InvalidUtcOffset);
 }
 
 #[test]
@@ -188,8 +234,7 @@ fn needs_funds_for_the_deposit() {
 
 #[test]
 fn a_did_with_an_ailock_cannot_be_deactivated() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			pallet_did::Pallet::<Test>::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
 			pallet_did::Error::<Test>::DidInUse

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn sets_the_status() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::set_status(RuntimeOrigin::signed(ALICE), AilockStatus::Away));
 		assert_eq!(ailock(ALICE).status, AilockStatus::Away);
 		System::assert_last_event(

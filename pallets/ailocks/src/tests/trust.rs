@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn trusts_and_pays_per_entry() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let before = held(ALICE);
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		assert_eq!(Trusted::<Test>::get(ALICE).to_vec(), vec![BOB]);
@@ -45,8 +44,7 @@ fn errors() {
 
 #[test]
 fn needs_funds_for_the_entry() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 1);
 		assert_noop!(
 			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),

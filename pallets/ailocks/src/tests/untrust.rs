@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn untrusts_and_releases_the_entry_deposit() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let before = held(ALICE);
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		assert_ok!(Registry::untrust(RuntimeOrigin::signed(ALICE), BOB));

@@ -5,8 +5,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn replaces_the_profile_and_moves_it_in_the_index() {
-	test(|| {
-		register_in_munich(ALICE);
+	with_alice_in_munich().build_and_execute(|| {
 		let tokyo = located(SharingLevel::Exact, Some("xn774c06k"), Some(b"JP"));
 		let p = profile("Tokyo translator", &["translation", "japanese"], tokyo);
 		assert_ok!(Registry::update(RuntimeOrigin::signed(ALICE), p.clone()));

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn adds_a_key_with_the_next_id_and_grows_the_deposit() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		let before = held(ALICE);
 		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, x25519(7), KeyAgreement));
 		let doc = document(ALICE);
@@ -42,8 +41,7 @@ fn only_the_controller_of_an_active_did() {
 
 #[test]
 fn checks_type_duplicates_and_room() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, sr(9), KeyAgreement),
 			Error::<Test>::KeyTypeNotAllowed

@@ -21,8 +21,7 @@ fn authorize(
 
 #[test]
 fn authorizes_an_agent_and_holds_its_deposit() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		let before = held(ALICE);
 		assert_ok!(authorize(AGENT, &["Market.commit", "Balances"], 10, 100));
 		assert_eq!(held(ALICE), before + AGENT_DEPOSIT);
@@ -51,8 +50,7 @@ fn authorizes_an_agent_and_holds_its_deposit() {
 
 #[test]
 fn authorizing_again_replaces_the_delegation_without_another_deposit() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
 		let deposit = held(ALICE);
 		assert_ok!(authorize(AGENT, &["Market.refuse"], 20, 200));
@@ -98,8 +96,7 @@ fn checks_the_agent() {
 
 #[test]
 fn checks_the_scope_period_and_expiry() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(authorize(AGENT, &[], 10, 100), Error::<Test>::EmptyScope);
 		assert_noop!(authorize(AGENT, &["Markets"], 10, 100), Error::<Test>::UnknownScopeCall);
 		assert_noop!(authorize(AGENT, &["Market.steal"], 10, 100), Error::<Test>::UnknownScopeCall);
@@ -113,8 +110,7 @@ fn checks_the_scope_period_and_expiry() {
 
 #[test]
 fn bounded_and_paid_for() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
 		assert_ok!(authorize(OTHER_AGENT, &["Market"], 10, 100));
 		assert_noop!(authorize(12, &["Market"], 10, 100), Error::<Test>::TooManyAgents);
@@ -138,8 +134,7 @@ fn bounded_and_paid_for() {
 
 #[test]
 fn an_agent_key_is_bound_only_with_its_consent_to_these_terms() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		let terms = crate::types::DelegationTerms {
 			scope: scope(&["Market"]),
 			spend_cap: 100,
@@ -176,8 +171,7 @@ fn an_agent_key_is_bound_only_with_its_consent_to_these_terms() {
 #[test]
 fn new_terms_keep_the_current_period_and_its_spending() {
 	use ailock_primitives::traits::{Actor, SpendGuard};
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(authorize(AGENT, &["Market"], 10, 100));
 		assert_ok!(<Did as SpendGuard<_, _>>::charge(
 			&Actor { owner: ALICE, agent: Some(AGENT) },

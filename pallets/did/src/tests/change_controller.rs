@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn the_new_controller_takes_over_and_the_deposit_stays() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		let deposit = held(ALICE);
 		assert_ok!(Did::change_controller(RuntimeOrigin::signed(ALICE), ALICE, BOB));
 		assert_eq!(document(ALICE).controller, BOB);

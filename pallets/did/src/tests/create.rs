@@ -45,8 +45,7 @@ fn an_empty_document_pays_the_base_deposit() {
 
 #[test]
 fn refuses_a_second_document() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::create(RuntimeOrigin::signed(ALICE), keys(&[]), services(&[])),
 			Error::<Test>::DidAlreadyExists
@@ -56,8 +55,7 @@ fn refuses_a_second_document() {
 
 #[test]
 fn a_deactivated_did_can_never_come_back() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
 		assert!(DeactivatedDids::<Test>::contains_key(ALICE));
 		assert_noop!(

@@ -104,8 +104,7 @@ fn the_inner_error_is_the_error() {
 
 #[test]
 fn only_live_agents() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::dispatch_as_agent(RuntimeOrigin::signed(AGENT), commit(1)),
 			Error::<Test>::NotAnAgent

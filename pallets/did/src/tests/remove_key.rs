@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn removes_a_key_and_releases_its_deposit() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, ed(3), AssertionMethod));
 		let before = held(ALICE);
 		assert_ok!(Did::remove_key(RuntimeOrigin::signed(ALICE), ALICE, 0));

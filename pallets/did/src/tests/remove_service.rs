@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn removes_a_service_and_releases_its_deposit() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		let base = held(ALICE);
 		let card = service("card", "A2AAgentCard", "https://x.example");
 		assert_ok!(Did::add_service(RuntimeOrigin::signed(ALICE), ALICE, card.clone()));

@@ -4,8 +4,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn replaces_a_key_keeping_its_relationship() {
-	test(|| {
-		create_did(ALICE);
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, x25519(3), KeyAgreement));
 		let before = held(ALICE);
 		assert_ok!(Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 1, x25519(4)));

@@ -112,7 +112,25 @@ pub fn ailock_at(
 	skill: &str,
 	min_price: Balance,
 ) {
-	let profile = pallet_ailocks::types::Profile {
+	let profile = profile_at(geohash, country, skill, min_price);
+	assert_ok!(Ailocks::register(RuntimeOrigin::signed(who), profile));
+}
+
+/// The shared world with BOB's Munich translator registered.
+pub fn with_bob_in_munich() -> ExtBuilder {
+	ExtBuilder::default()
+		.with_market_dids()
+		.with_ailock(BOB, profile_at("u281z", b"DE", "translation", 100))
+}
+
+/// A profile at `geohash` (city level) in `country` with `skill`.
+pub fn profile_at(
+	geohash: &str,
+	country: &[u8; 2],
+	skill: &str,
+	min_price: Balance,
+) -> pallet_ailocks::ProfileOf<Test> {
+	pallet_ailocks::types::Profile {
 		name: BoundedVec::truncate_from(b"An Ailock".to_vec()),
 		avatar: 1,
 		languages: BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"en")]),
@@ -128,6 +146,5 @@ pub fn ailock_at(
 			country: Some(CountryCode::new(*country).expect("a country")),
 			commitment: H256::zero(),
 		},
-	};
-	assert_ok!(Ailocks::register(RuntimeOrigin::signed(who), profile));
+	}
 }

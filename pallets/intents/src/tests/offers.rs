@@ -15,8 +15,7 @@ fn offer(price: Balance) -> Offer<Balance> {
 
 #[test]
 fn an_ailock_posts_updates_and_withdraws_its_offer() {
-	test(|| {
-		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+	with_bob_in_munich().build_and_execute(|| {
 		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), offer(300)));
 		let deposit =
 			OFFER_DEPOSIT + INTENT_BYTE_DEPOSIT * codec::Encode::encoded_size(&offer(300)) as u128;
@@ -78,8 +77,7 @@ fn errors() {
 
 #[test]
 fn deregistering_withdraws_the_offer_and_releases_its_deposit() {
-	test(|| {
-		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+	with_bob_in_munich().build_and_execute(|| {
 		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), offer(300)));
 		let deposit = Intents::held(HoldReason::OfferDeposit, &BOB);
 		let free = Balances::free_balance(BOB);

@@ -35,64 +35,115 @@ fn posts_indexes_queues_and_holds_the_deposit() {
 	});
 }
 
-#[test]
-fn validates_every_field() {
+/// `translation(2_000)` changed by `change` is refused with `error`, nothing stored.
+fn refused(change: impl Fn(&mut DetailsOf<Test>), error: Error<Test>) {
 	test(|| {
-		let with = |f: &dyn Fn(&mut DetailsOf<Test>)| {
-			let mut d = translation(2_000);
-			f(&mut d);
-			Intents::post_intent(RuntimeOrigin::signed(ALICE), d)
-		};
-		assert_noop!(
-			with(&|d| d.title = BoundedVec::truncate_from(b"  ".to_vec())),
-			Error::<Test>::InvalidTitle
-		);
-		assert_noop!(
-			with(&|d| d.description = Description::Text(BoundedVec::new())),
-			Error::<Test>::InvalidDescription
-		);
-		assert_noop!(
-			with(&|d| d.description = Description::Hashed {
-				hash: H256::zero(),
-				uri: BoundedVec::truncate_from(b"http://x.org".to_vec())
-			}),
-			Error::<Test>::InvalidDescription
-		);
-		assert_ok!(with(&|d| d.description = Description::Hashed {
-			hash: H256::repeat_byte(1),
-			uri: BoundedVec::truncate_from(b"ipfs://bafyspec".to_vec())
-		}));
-		assert_noop!(
-			with(&|d| d.category = BoundedVec::truncate_from(b"Events!".to_vec())),
-			Error::<Test>::InvalidTag
-		);
-		assert_noop!(with(&|d| d.skills = skills(&["a", "a"])), Error::<Test>::DuplicateSkill);
-		assert_noop!(
-			with(&|d| d.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"DE")])),
-			Error::<Test>::InvalidLanguage
-		);
-		assert_noop!(with(&|d| d.target.cell = Some(cell("u2"))), Error::<Test>::InvalidCell);
-		assert_noop!(
-			with(&|d| d.target.cell = Some(cell("u281z7u281"))),
-			Error::<Test>::InvalidCell
-		);
-		assert_noop!(with(&|d| d.target.cell = None), Error::<Test>::CellRequired);
-		assert_ok!(with(&|d| {
-			d.target.cell = None;
-			d.target.flexibility = Flexibility::Global;
-		}));
-		assert_noop!(
-			with(&|d| d.target.country = Some(codec::Decode::decode(&mut &b"de"[..]).unwrap())),
-			Error::<Test>::InvalidCountry
-		);
-		assert_noop!(with(&|d| d.budget = 0), Error::<Test>::ZeroBudget);
-		assert_noop!(with(&|d| d.deadline = 1), Error::<Test>::DeadlineInPast);
-		assert_noop!(with(&|d| d.deadline = 2 + MAX_DEADLINE), Error::<Test>::DeadlineTooFar);
-		assert_noop!(
-			with(&|d| d.weights.price = Perbill::from_percent(30)),
-			Error::<Test>::InvalidWeights
-		);
+		let mut details = translation(2_000);
+		change(&mut details);
+		assert_noop!(Intents::post_intent(RuntimeOrigin::signed(ALICE), details), error);
 	});
+}
+
+/// `translation(2_000)` changed by `change` is accepted.
+fn accepted(change: impl Fn(&mut DetailsOf<Test>)) {
+	test(|| {
+		let mut details = translation(2_000);
+		change(&mut details);
+		assert_ok!(Intents::post_intent(RuntimeOrigin::signed(ALICE), details));
+	});
+}
+
+#[test]
+fn a_blank_title_is_refused() {
+	refused(|d| d.title = BoundedVec::truncate_from(b"  ".to_vec()), Error::<Test>::InvalidTitle);
+}
+
+#[test]
+fn an_empty_description_is_refused() {
+	refused(
+		|d| d.description = Description::Text(BoundedVec::new()),
+		Error::<Test>::InvalidDescription,
+	);
+}
+
+#[test]
+fn a_hashed_description_needs_an_https_or_ipfs_uri() {
+	refused(
+		|d| {
+			d.description = Description::Hashed {
+				hash: H256::zero(),
+				uri: BoundedVec::truncate_from(b"http://x.org".to_vec()),
+			}
+		},
+		Error::<Test>::InvalidDescription,
+	);
+	accepted(|d| {
+		d.description = Description::Hashed {
+			hash: H256::repeat_byte(1),
+			uri: BoundedVec::truncate_from(b"ipfs://bafyspec".to_vec()),
+		}
+	});
+}
+
+#[test]
+fn a_category_must_be_a_normalised_tag() {
+	refused(|d| d.category = BoundedVec::truncate_from(b"Events!".to_vec()), Error::<Test>::InvalidTag);
+}
+
+#[test]
+fn a_skill_listed_twice_is_refused() {
+	refused(|d| d.skills = skills(&["a", "a"]), Error::<Test>::DuplicateSkill);
+}
+
+#[test]
+fn a_language_must_be_a_lower_case_iso_code() {
+	refused(
+		|d| d.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"DE")]),
+		Error::<Test>::InvalidLanguage,
+	);
+}
+
+#[test]
+fn a_target_cell_has_3_to_9_characters() {
+	refused(|d| d.target.cell = Some(cell("u2")), Error::<Test>::InvalidCell);
+	refused(|d| d.target.cell = Some(cell("u281z7u281")), Error::<Test>::InvalidCell);
+}
+
+#[test]
+fn only_global_work_goes_without_a_cell() {
+	refused(|d| d.target.cell = None, Error::<Test>::CellRequired);
+	accepted(|d| {
+		d.target.cell = None;
+		d.target.flexibility = Flexibility::Global;
+	});
+}
+
+#[test]
+fn a_country_code_is_two_capital_letters() {
+	refused(
+		|d| d.target.country = Some(codec::Decode::decode(&mut &b"de"[..]).expect("two bytes")),
+		Error::<Test>::InvalidCountry,
+	);
+}
+
+#[test]
+fn a_zero_budget_is_refused() {
+	refused(|d| d.budget = 0, Error::<Test>::ZeroBudget);
+}
+
+#[test]
+fn a_deadline_in_the_past_is_refused() {
+	refused(|d| d.deadline = 1, Error::<Test>::DeadlineInPast);
+}
+
+#[test]
+fn a_deadline_beyond_max_deadline_is_refused() {
+	refused(|d| d.deadline = 2 + MAX_DEADLINE, Error::<Test>::DeadlineTooFar);
+}
+
+#[test]
+fn matching_weights_must_sum_to_100_percent() {
+	refused(|d| d.weights.price = Perbill::from_percent(30), Error::<Test>::InvalidWeights);
 }
 
 #[test]

@@ -80,31 +80,64 @@ fn a_step_follows_the_rules_of_any_intent() {
 	});
 }
 
-#[test]
-fn refuses_bad_chains_with_distinct_errors() {
+/// The conference's steps changed by `change` are refused with `error` for an open root.
+fn chain_refused(change: impl Fn(&mut Vec<StepInputOf<Test>>), error: Error<Test>) {
 	test(|| {
 		let root = post(ALICE, conference(8_000));
-		let propose = |steps| alice_proposes(root, steps);
-		let mut cyclic = conference_steps();
-		cyclic[0].depends_on = BoundedVec::truncate_from(vec![4]);
-		assert_noop!(propose(cyclic), Error::<Test>::CyclicChain);
-		let mut dangling = conference_steps();
-		dangling[1].depends_on = BoundedVec::truncate_from(vec![7]);
-		assert_noop!(propose(dangling), Error::<Test>::DanglingDependency);
-		let mut own = conference_steps();
-		own[1].depends_on = BoundedVec::truncate_from(vec![1]);
-		assert_noop!(propose(own), Error::<Test>::SelfDependency);
-		let mut twice = conference_steps();
-		twice[4].depends_on = BoundedVec::truncate_from(vec![2, 2]);
-		assert_noop!(propose(twice), Error::<Test>::DuplicateDependency);
-		let mut expensive = conference_steps();
-		expensive[0].budget_share = 3_001;
-		assert_noop!(propose(expensive), Error::<Test>::SharesExceedBudget);
-		assert_noop!(propose(vec![]), Error::<Test>::NoSteps);
-		let mut untitled = conference_steps();
-		untitled[2].title = BoundedVec::new();
-		assert_noop!(propose(untitled), Error::<Test>::InvalidTitle);
+		let mut steps = conference_steps();
+		change(&mut steps);
+		assert_noop!(alice_proposes(root, steps), error);
+	});
+}
 
+#[test]
+fn a_cyclic_chain_is_refused() {
+	chain_refused(|s| s[0].depends_on = BoundedVec::truncate_from(vec![4]), Error::<Test>::CyclicChain);
+}
+
+#[test]
+fn a_dependency_on_a_missing_step_is_refused() {
+	chain_refused(
+		|s| s[1].depends_on = BoundedVec::truncate_from(vec![7]),
+		Error::<Test>::DanglingDependency,
+	);
+}
+
+#[test]
+fn a_step_depending_on_itself_is_refused() {
+	chain_refused(
+		|s| s[1].depends_on = BoundedVec::truncate_from(vec![1]),
+		Error::<Test>::SelfDependency,
+	);
+}
+
+#[test]
+fn a_dependency_named_twice_is_refused() {
+	chain_refused(
+		|s| s[4].depends_on = BoundedVec::truncate_from(vec![2, 2]),
+		Error::<Test>::DuplicateDependency,
+	);
+}
+
+#[test]
+fn shares_over_the_root_budget_are_refused() {
+	chain_refused(|s| s[0].budget_share = 3_001, Error::<Test>::SharesExceedBudget);
+}
+
+#[test]
+fn a_chain_without_steps_is_refused() {
+	chain_refused(|s| s.clear(), Error::<Test>::NoSteps);
+}
+
+#[test]
+fn a_step_without_a_title_is_refused() {
+	chain_refused(|s| s[2].title = BoundedVec::new(), Error::<Test>::InvalidTitle);
+}
+
+#[test]
+fn only_the_owner_proposes_a_chain() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
 		assert_noop!(
 			Intents::propose_chain(
 				RuntimeOrigin::signed(BOB),
@@ -114,40 +147,41 @@ fn refuses_bad_chains_with_distinct_errors() {
 			),
 			Error::<Test>::NotOwner
 		);
-		assert_noop!(
-			Intents::propose_chain(
-				RuntimeOrigin::signed(ALICE),
-				99,
-				BoundedVec::truncate_from(conference_steps()),
-				None
-			),
-			Error::<Test>::IntentNotFound
-		);
-		assert_ok!(propose(conference_steps()));
-		assert_noop!(propose(conference_steps()), Error::<Test>::ChainExists);
+	});
+}
+
+#[test]
+fn a_chain_needs_an_existing_root() {
+	test(|| {
+		assert_noop!(alice_proposes(99, conference_steps()), Error::<Test>::IntentNotFound);
+	});
+}
+
+#[test]
+fn a_root_takes_one_chain() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		assert_ok!(alice_proposes(root, conference_steps()));
+		assert_noop!(alice_proposes(root, conference_steps()), Error::<Test>::ChainExists);
+	});
+}
+
+#[test]
+fn a_step_cannot_be_split_again() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		assert_ok!(alice_proposes(root, conference_steps()));
 		let step_id = Chains::<Test>::get(root).expect("chain").steps[0].intent;
-		assert_noop!(
-			Intents::propose_chain(
-				RuntimeOrigin::signed(ALICE),
-				step_id,
-				BoundedVec::truncate_from(conference_steps()),
-				None
-			),
-			Error::<Test>::IsChainStep
-		);
-		let other = post(ALICE, conference(8_000));
-		assert_ok!(<Intents as ailock_primitives::traits::IntentLifecycle<_>>::start_auction(
-			other
-		));
-		assert_noop!(
-			Intents::propose_chain(
-				RuntimeOrigin::signed(ALICE),
-				other,
-				BoundedVec::truncate_from(conference_steps()),
-				None
-			),
-			Error::<Test>::NotOpen
-		);
+		assert_noop!(alice_proposes(step_id, conference_steps()), Error::<Test>::IsChainStep);
+	});
+}
+
+#[test]
+fn a_root_in_auction_cannot_be_split() {
+	test(|| {
+		let root = post(ALICE, conference(8_000));
+		assert_ok!(<Intents as ailock_primitives::traits::IntentLifecycle<_>>::start_auction(root));
+		assert_noop!(alice_proposes(root, conference_steps()), Error::<Test>::NotOpen);
 	});
 }
 

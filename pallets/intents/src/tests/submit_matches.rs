@@ -157,8 +157,7 @@ fn the_owner_is_never_invited_to_its_own_intent() {
 
 #[test]
 fn strict_work_invites_only_the_same_city() {
-	test(|| {
-		ailock_at(BOB, "u281z", b"DE", "translation", 100);
+	with_bob_in_munich().build_and_execute(|| {
 		ailock_at(CHARLIE, "xn774", b"JP", "translation", 100);
 		let mut details = translation(2_000);
 		details.target.flexibility = Flexibility::Strict;
