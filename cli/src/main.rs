@@ -26,6 +26,10 @@ pub(crate) struct Cli {
 	#[arg(long, global = true)]
 	pub(crate) as_agent: bool,
 
+	/// Print a transaction's outcome as JSON (events under the metadata's field names).
+	#[arg(long, global = true)]
+	pub(crate) json: bool,
+
 	#[command(subcommand)]
 	command: Command,
 }
@@ -133,7 +137,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 				accounts::account_of(&signer)
 			);
 			let options = SubmitOptions { dry_run: !no_dry_run, tip };
-			report(client.transfer(&signer, to, value, options, report_progress).await)
+			report(&cli, client.transfer(&signer, to, value, options, report_progress).await)
 		},
 		Command::Did { command } => cmd::did::run(&cli, command).await,
 		Command::Registry { command } => cmd::registry::run(&cli, command).await,
@@ -144,35 +148,67 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 	}
 }
 
-/// Prints where a transaction ended and what it cost; a failure becomes the error.
-pub(crate) fn report(outcome: Result<ailock_client::TxReceipt, TxError>) -> anyhow::Result<()> {
-	match outcome {
-		Ok(receipt) => {
-			println!("status:    finalized");
-			println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
-			println!("extrinsic: {}-{}", receipt.block_number, receipt.extrinsic_index);
-			println!("tx hash:   {:?}", receipt.tx_hash);
-			println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
-			if receipt.tip > 0 {
-				println!("tip:       {} {TOKEN_SYMBOL}", format_amount(receipt.tip));
-			}
-			println!("events:");
-			for event in &receipt.events {
-				println!("  {event}");
-			}
-			Ok(())
-		},
-		Err(TxError::Failed { error, receipt }) => {
-			println!("status:    failed");
-			println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
-			println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
-			for event in &receipt.events {
-				println!("  {event}");
-			}
-			Err(anyhow!("{error}"))
-		},
-		Err(error) => Err(error.into()),
+/// Prints where a transaction ended and what it cost, as text or (`--json`) as JSON; a
+/// failure becomes the error.
+pub(crate) fn report(
+	cli: &Cli,
+	outcome: Result<ailock_client::TxReceipt, TxError>,
+) -> anyhow::Result<()> {
+	let (receipt, error) = match outcome {
+		Ok(receipt) => (receipt, None),
+		Err(TxError::Failed { error, receipt }) => (*receipt, Some(error)),
+		Err(error) => return Err(error.into()),
+	};
+	if cli.json {
+		let events: Vec<_> = receipt
+			.events
+			.iter()
+			.map(|e| serde_json::json!({ "pallet": e.pallet, "event": e.name, "fields": e.json }))
+			.collect();
+		let outcome = serde_json::json!({
+			"status": if error.is_some() { "failed" } else { "finalized" },
+			"block": receipt.block_number,
+			"block_hash": format!("{:?}", receipt.block_hash),
+			"extrinsic": format!("{}-{}", receipt.block_number, receipt.extrinsic_index),
+			"tx_hash": format!("{:?}", receipt.tx_hash),
+			"fee": format_amount(receipt.fee),
+			"tip": format_amount(receipt.tip),
+			"events": events,
+			"error": error.as_ref().map(|e| e.to_string()),
+		});
+		println!("{}", serde_json::to_string_pretty(&outcome)?);
+	} else {
+		let status = if error.is_some() { "failed" } else { "finalized" };
+		println!("status:    {status}");
+		println!("block:     #{} {:?}", receipt.block_number, receipt.block_hash);
+		println!("extrinsic: {}-{}", receipt.block_number, receipt.extrinsic_index);
+		println!("tx hash:   {:?}", receipt.tx_hash);
+		println!("fee:       {} {TOKEN_SYMBOL}", format_amount(receipt.fee));
+		if receipt.tip > 0 {
+			println!("tip:       {} {TOKEN_SYMBOL}", format_amount(receipt.tip));
+		}
+		println!("events:");
+		for event in &receipt.events {
+			println!("  {event}");
+		}
 	}
+	match error {
+		Some(error) => Err(anyhow!("{error}")),
+		None => Ok(()),
+	}
+}
+
+/// Signs any runtime call with the CLI's signer (through `Did.dispatch_as_agent` with
+/// `--as-agent`), dry-runs, submits and reports it.
+pub(crate) async fn send_call(
+	cli: &Cli,
+	call: ailock_client::api::runtime_types::ailock_runtime::RuntimeCall,
+) -> anyhow::Result<()> {
+	let signer = signer(cli)?;
+	let client = connect(&cli.url).await?;
+	eprintln!("signing as {}", accounts::account_of(&signer));
+	let options = SubmitOptions::default();
+	report(cli, client.submit_call(call, cli.as_agent, &signer, options, report_progress).await)
 }
 
 /// Signs `call` with the CLI's signer, dry-runs, submits and reports it.
@@ -183,7 +219,7 @@ pub(crate) async fn send<Call: ailock_client::subxt::tx::Payload>(
 	let signer = signer(cli)?;
 	let client = connect(&cli.url).await?;
 	eprintln!("signing as {}", accounts::account_of(&signer));
-	report(client.submit(call, &signer, SubmitOptions::default(), report_progress).await)
+	report(cli, client.submit(call, &signer, SubmitOptions::default(), report_progress).await)
 }
 
 pub(crate) fn report_progress(progress: Progress) {

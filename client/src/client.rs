@@ -1,7 +1,10 @@
 //! Connection to a node, balance queries and transaction submission.
 
 use crate::{
-	api,
+	api::{
+		self,
+		runtime_types::{ailock_runtime::RuntimeCall, pallet_did::pallet::Call as DidCall},
+	},
 	errors::{decode_dispatch_error, describe_enum_value, OrClient, TxError},
 	AilockConfig, Balance,
 };
@@ -79,8 +82,11 @@ pub struct EventRecord {
 	pub pallet: String,
 	/// Event name.
 	pub name: String,
-	/// The fields, accounts in SS58.
+	/// The fields as a person reads them: text as text, amounts in AIL, keys and hashes as
+	/// hex, accounts as SS58.
 	pub fields: String,
+	/// The same fields for scripts, under the metadata's field names.
+	pub json: serde_json::Value,
 }
 
 impl std::fmt::Display for EventRecord {
@@ -252,6 +258,28 @@ impl AilockClient {
 		interpret_apply_result(&output, at.metadata_ref())
 	}
 
+	/// Signs and submits any call of the runtime, as [`submit`](Self::submit) does; with
+	/// `as_agent` the signer is an agent key and the call goes through
+	/// `Did.dispatch_as_agent`, acting for the DID that authorized it.
+	pub async fn submit_call(
+		&self,
+		call: RuntimeCall,
+		as_agent: bool,
+		signer: &Keypair,
+		options: SubmitOptions,
+		on_progress: impl FnMut(Progress),
+	) -> Result<TxReceipt, TxError> {
+		let call = if as_agent {
+			RuntimeCall::Did(DidCall::dispatch_as_agent { call: Box::new(call) })
+		} else {
+			call
+		};
+		let metadata = self.metadata().await.or_client()?;
+		let payload = call_payload(&call, &metadata)?;
+		self.submit(&payload, signer, options, on_progress).await
+	}
+
+
 	/// Signs, (optionally) dry-runs, submits and follows `call` until it is finalized.
 	/// [`TxError::Failed`] carries the receipt when the call failed in its block.
 	pub async fn submit<Call: Payload>(
@@ -326,10 +354,12 @@ impl AilockClient {
 									.map_err(TxError::Other)?,
 							);
 						}
+						let fields = describe_fields(&event, metadata);
 						receipt.events.push(EventRecord {
 							pallet: event.pallet_name().to_string(),
 							name: event.event_name().to_string(),
-							fields: describe_fields(&event, metadata),
+							fields: fields.text,
+							json: fields.json,
 						});
 					}
 					return match failure {
@@ -388,72 +418,59 @@ fn result_variant_type(metadata: &Metadata, ty: u32, name: &str) -> Option<u32> 
 	}
 }
 
-/// An event's fields as text, with accounts as SS58 addresses.
-fn describe_fields(event: &subxt::events::Event<'_, AilockConfig>, metadata: &Metadata) -> String {
-	let Some(pallet) = metadata.pallet_by_name(event.pallet_name()) else {
-		return hex::encode(event.field_bytes());
+/// A call's arguments already SCALE-encoded: a `RuntimeCall` encodes as pallet index, call
+/// index and arguments, so the arguments go out as they are.
+pub struct EncodedArgs(Vec<u8>);
+
+impl subxt::ext::scale_encode::EncodeAsFields for EncodedArgs {
+	fn encode_as_fields_to<R: subxt::ext::scale_encode::TypeResolver>(
+		&self,
+		_fields: &mut dyn subxt::ext::scale_encode::FieldIter<'_, R::TypeId>,
+		_types: &R,
+		out: &mut Vec<u8>,
+	) -> Result<(), subxt::ext::scale_encode::Error> {
+		out.extend_from_slice(&self.0);
+		Ok(())
+	}
+}
+
+/// `call` as a transaction payload, its pallet and call named from the metadata.
+pub fn call_payload(
+	call: &RuntimeCall,
+	metadata: &Metadata,
+) -> Result<subxt::tx::DynamicPayload<EncodedArgs>, TxError> {
+	let encoded = codec::Encode::encode(call);
+	let (Some(&pallet_index), Some(&call_index)) = (encoded.first(), encoded.get(1)) else {
+		return Err(TxError::Other("an encoded call has a pallet and a call index".into()));
 	};
-	let Some(variant) = pallet.event_variant_by_index(event.event_index()) else {
-		return hex::encode(event.field_bytes());
+	let pallet = metadata
+		.pallet_by_call_index(pallet_index)
+		.ok_or_else(|| TxError::Other(format!("no pallet with call index {pallet_index}")))?;
+	let variant = pallet.call_variant_by_index(call_index).ok_or_else(|| {
+		TxError::Other(format!("{} has no call with index {call_index}", pallet.name()))
+	})?;
+	let args = EncodedArgs(encoded.get(2..).unwrap_or_default().to_vec());
+	Ok(subxt::tx::dynamic(pallet.name(), variant.name.clone(), args))
+}
+
+/// An event's fields in both readings (see [`crate::render`]); hex when they cannot be decoded.
+fn describe_fields(
+	event: &subxt::events::Event<'_, AilockConfig>,
+	metadata: &Metadata,
+) -> crate::render::Rendered {
+	let raw = || {
+		let text = format!("0x{}", hex::encode(event.field_bytes()));
+		crate::render::Rendered { json: serde_json::Value::String(text.clone()), text }
 	};
+	let Some(pallet) = metadata.pallet_by_name(event.pallet_name()) else { return raw() };
+	let Some(variant) = pallet.event_variant_by_index(event.event_index()) else { return raw() };
 	let mut bytes = event.field_bytes();
-	let mut parts = Vec::new();
+	let mut fields = Vec::new();
 	for field in &variant.fields {
-		let value =
-			match scale_value::scale::decode_as_type(&mut bytes, field.ty.id, metadata.types()) {
-				Ok(value) => render(&value, metadata),
-				Err(_) => return hex::encode(event.field_bytes()),
-			};
-		match &field.name {
-			Some(name) => parts.push(format!("{name}: {value}")),
-			None => parts.push(value),
+		match scale_value::scale::decode_as_type(&mut bytes, field.ty.id, metadata.types()) {
+			Ok(value) => fields.push((field.name.clone(), field.type_name.clone(), value)),
+			Err(_) => return raw(),
 		}
 	}
-	format!("{{ {} }}", parts.join(", "))
-}
-
-/// Renders a decoded value, printing `AccountId32`s as SS58 addresses.
-fn render(value: &Value<u32>, metadata: &Metadata) -> String {
-	let is_account = metadata
-		.types()
-		.resolve(value.context)
-		.is_some_and(|ty| ty.path.ident().as_deref() == Some("AccountId32"));
-	if is_account {
-		let bytes: Vec<u8> = flatten_bytes(value);
-		if let Ok(raw) = <[u8; 32]>::try_from(bytes.as_slice()) {
-			return AccountId32(raw).to_string();
-		}
-	}
-	match &value.value {
-		ValueDef::Composite(composite) => {
-			let rendered: Vec<String> = match composite {
-				scale_value::Composite::Named(fields) => {
-					fields.iter().map(|(n, v)| format!("{n}: {}", render(v, metadata))).collect()
-				},
-				scale_value::Composite::Unnamed(values) => {
-					values.iter().map(|v| render(v, metadata)).collect()
-				},
-			};
-			format!("({})", rendered.join(", "))
-		},
-		ValueDef::Variant(variant) => {
-			let inner: Vec<String> = variant.values.values().map(|v| render(v, metadata)).collect();
-			if inner.is_empty() {
-				variant.name.clone()
-			} else {
-				format!("{}({})", variant.name, inner.join(", "))
-			}
-		},
-		_ => value.to_string(),
-	}
-}
-
-fn flatten_bytes(value: &Value<u32>) -> Vec<u8> {
-	match &value.value {
-		ValueDef::Primitive(Primitive::U128(n)) => {
-			u8::try_from(*n).map(|b| vec![b]).unwrap_or_default()
-		},
-		ValueDef::Composite(composite) => composite.values().flat_map(flatten_bytes).collect(),
-		_ => Vec::new(),
-	}
+	crate::render::render_fields(&fields, metadata)
 }

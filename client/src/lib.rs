@@ -14,13 +14,16 @@ pub mod did;
 pub mod errors;
 pub mod market;
 pub mod registry;
+pub mod render;
 
 pub use ailock_primitives::did::DidPublicKey;
 pub use ailock_primitives::{
 	money::{format_amount, parse_amount, AIL, TOKEN_DECIMALS, TOKEN_SYMBOL},
 	Balance,
 };
-pub use client::{AilockClient, EventRecord, Progress, SubmitOptions, TxReceipt};
+pub use client::{
+	call_payload, AilockClient, EncodedArgs, EventRecord, Progress, SubmitOptions, TxReceipt,
+};
 pub use errors::{DecodedError, TxError};
 pub use subxt::{self, utils::AccountId32};
 pub use subxt_signer::sr25519::Keypair;

@@ -1,6 +1,6 @@
 //! `ailock intent …`, `ailock offer …`, `ailock chain …` and `ailock matches`.
 
-use crate::{amount, connect, send, Cli};
+use crate::{amount, connect, send_call, Cli};
 use ailock_client::{
 	api::{
 		self,
@@ -134,27 +134,9 @@ pub(crate) fn place_cell(place: &str) -> anyhow::Result<GeoCell> {
 	}
 }
 
+/// Submits an Intents call as the signer, or through the owner's delegation with `--as-agent`.
 async fn submit(cli: &Cli, call: IntentsCall) -> anyhow::Result<()> {
-	if cli.as_agent {
-		return send(cli, &api::tx().did().dispatch_as_agent(RuntimeCall::Intents(call))).await;
-	}
-	let tx = api::tx().intents();
-	match call {
-		IntentsCall::post_intent { details } => send(cli, &tx.post_intent(details)).await,
-		IntentsCall::cancel_intent { intent } => send(cli, &tx.cancel_intent(intent)).await,
-		IntentsCall::post_offer { offer } => send(cli, &tx.post_offer(offer)).await,
-		IntentsCall::update_offer { offer } => send(cli, &tx.update_offer(offer)).await,
-		IntentsCall::withdraw_offer => send(cli, &tx.withdraw_offer()).await,
-		IntentsCall::propose_chain { root, steps, provenance } => {
-			send(cli, &tx.propose_chain(root, steps, provenance)).await
-		},
-		IntentsCall::cancel_step { root, step } => send(cli, &tx.cancel_step(root, step)).await,
-		IntentsCall::add_matcher { matcher } => send(cli, &tx.add_matcher(matcher)).await,
-		IntentsCall::remove_matcher { matcher } => send(cli, &tx.remove_matcher(matcher)).await,
-		IntentsCall::submit_matches { intent, candidates } => {
-			send(cli, &tx.submit_matches(intent, candidates)).await
-		},
-	}
+	send_call(cli, RuntimeCall::Intents(call)).await
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -1,7 +1,7 @@
 //! `ailock registry …`: the signer's Ailock in the registry (directly, or with `--as-agent` through
 //! the owner's delegation), and discovery.
 
-use crate::{amount, connect, send, signer, Cli};
+use crate::{amount, connect, send_call, signer, Cli};
 use ailock_client::{
 	accounts,
 	api::{
@@ -122,23 +122,7 @@ pub enum RegistryCommand {
 
 /// Submits an Ailocks call as the signer, or through the owner's delegation with `--as-agent`.
 async fn submit(cli: &Cli, call: AilocksCall) -> anyhow::Result<()> {
-	if cli.as_agent {
-		return send(cli, &api::tx().did().dispatch_as_agent(RuntimeCall::Ailocks(call))).await;
-	}
-	let tx = api::tx().ailocks();
-	match call {
-		AilocksCall::register { profile } => send(cli, &tx.register(profile)).await,
-		AilocksCall::update { profile } => send(cli, &tx.update(profile)).await,
-		AilocksCall::set_status { status } => send(cli, &tx.set_status(status)).await,
-		AilocksCall::heartbeat => send(cli, &tx.heartbeat()).await,
-		AilocksCall::trust { account } => send(cli, &tx.trust(account)).await,
-		AilocksCall::untrust { account } => send(cli, &tx.untrust(account)).await,
-		AilocksCall::block { account } => send(cli, &tx.block(account)).await,
-		AilocksCall::unblock { account } => send(cli, &tx.unblock(account)).await,
-		AilocksCall::deregister => send(cli, &tx.deregister()).await,
-		AilocksCall::boost { cell, duration } => send(cli, &tx.boost(cell, duration)).await,
-		AilocksCall::reap { ailock } => send(cli, &tx.reap(ailock)).await,
-	}
+	send_call(cli, RuntimeCall::Ailocks(call)).await
 }
 
 /// The account whose Ailock the signer manages: its own, or its owner's with `--as-agent`.
