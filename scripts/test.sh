@@ -37,16 +37,11 @@ step "pallet benchmarks and try-state invariants"
 SKIP_WASM_BUILD=1 cargo nextest run --locked "${market_pallets[@]}" \
 	--features runtime-benchmarks,try-runtime --no-fail-fast --failure-output immediate-final
 
-step "clippy"
-# The runtime's wasm blob is not needed to lint. Two passes: everything with its default
-# features, then the runtime and the pallets with their benchmark and try-runtime code compiled
-# in. One `--features runtime-benchmarks,try-runtime` pass over the whole workspace does not
-# build: the node's benchmarking CLI pulls polkadot-runtime-parachains, and feature unification
-# then builds pallet-session with try-runtime but pallet-staking 50.0.0 without, which fails.
-SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --exclude ailock-try-runtime --all-targets \
-	-- -D warnings
-SKIP_WASM_BUILD=1 cargo clippy --locked -p ailock-runtime "${market_pallets[@]}" \
-	-p ailock-try-runtime --all-targets --features runtime-benchmarks,try-runtime -- -D warnings
+step "clippy --all-features"
+# One pass with every feature of every crate (the SDK templates' way): the benchmark and
+# try-runtime code is linted with everything else, in check mode, without another build. The
+# runtime's wasm blob is not needed to lint.
+SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets --all-features -- -D warnings
 
 step "try-runtime against a dev chain's state"
 scripts/try-runtime.sh

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use subxt::{
 	backend::LegacyBackend,
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
-	ext::scale_value::{self, Primitive, Value, ValueDef},
+	ext::scale_value,
 	rpcs::{client::RpcParams, LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
 	utils::{AccountId32, H256},
@@ -278,7 +278,6 @@ impl AilockClient {
 		let payload = call_payload(&call, &metadata)?;
 		self.submit(&payload, signer, options, on_progress).await
 	}
-
 
 	/// Signs, (optionally) dry-runs, submits and follows `call` until it is finalized.
 	/// [`TxError::Failed`] carries the receipt when the call failed in its block.

@@ -20,9 +20,14 @@ use ailock_primitives::{
 use sp_runtime::Perbill;
 use subxt::utils::{AccountId32, H256};
 
-/// A stored intent as the chain returns it.
-pub type StoredIntent =
-	api::runtime_types::pallet_intents::types::Intent<AccountId32, Balance, u32>;
+/// A stored intent as the chain returns it, with the `Consideration` ticket holding its
+/// deposit (`deposit` says how much).
+pub type StoredIntent = api::runtime_types::pallet_intents::types::Intent<
+	AccountId32,
+	Balance,
+	u32,
+	api::runtime_types::frame_support::traits::tokens::fungible::HoldConsideration,
+>;
 
 /// Why market input could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

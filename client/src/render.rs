@@ -91,9 +91,16 @@ pub fn render(value: &Value<u32>, type_name: Option<&str>, metadata: &Metadata) 
 				return Rendered::both(variant.name.clone());
 			}
 			let inner = render_composite_with(&variant.values, &fields, metadata);
+			// `Sr25519(key)` carries its one value, not a list of one.
+			let json = match (&variant.values, inner.json) {
+				(Composite::Unnamed(values), Json::Array(mut list)) if values.len() == 1 => {
+					list.pop().unwrap_or(Json::Null)
+				},
+				(_, json) => json,
+			};
 			Rendered {
 				text: format!("{}{}", variant.name, inner.text),
-				json: json!({ variant.name.clone(): inner.json }),
+				json: json!({ variant.name.clone(): json }),
 			}
 		},
 		_ => Rendered::both(value.to_string()),
@@ -250,5 +257,97 @@ fn leaf_bytes(value: &Value<u32>) -> Vec<u8> {
 		},
 		ValueDef::Composite(composite) => composite.values().flat_map(leaf_bytes).collect(),
 		_ => Vec::new(),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use ailock_primitives::did::VerificationRelationship;
+	use codec::Encode;
+
+	fn metadata() -> Metadata {
+		let bytes = include_bytes!("../metadata/ailock.scale");
+		Metadata::decode_from(bytes).expect("the checked-in metadata decodes")
+	}
+
+	/// Decodes `bytes` as the fields of event `pallet.event` and renders them.
+	fn event(pallet: &str, event: &str, bytes: &[u8]) -> Rendered {
+		let metadata = metadata();
+		let variant = metadata
+			.pallet_by_name(pallet)
+			.and_then(|p| p.event_variants()?.iter().find(|v| v.name == event))
+			.expect("the event exists")
+			.clone();
+		let mut input = bytes;
+		let fields: Vec<_> = variant
+			.fields
+			.iter()
+			.map(|field| {
+				let value = subxt::ext::scale_value::scale::decode_as_type(
+					&mut input,
+					field.ty.id,
+					metadata.types(),
+				)
+				.expect("the field decodes");
+				(field.name.clone(), field.type_name.clone(), value)
+			})
+			.collect();
+		assert!(input.is_empty(), "every byte belongs to a field");
+		render_fields(&fields, &metadata)
+	}
+
+	#[test]
+	fn accounts_read_as_ss58_and_balances_as_ail() {
+		let (ailock, account) = (AccountId32([1; 32]), AccountId32([2; 32]));
+		let bytes = (ailock.0, account.0, 10_000_000_000u128).encode();
+		let rendered = event("Ailocks", "TrustedAdded", &bytes);
+		assert_eq!(
+			rendered.text,
+			format!("{{ ailock: {ailock}, account: {account}, deposit: 0.01 AIL }}")
+		);
+		assert_eq!(
+			rendered.json,
+			json!({ "ailock": ailock.to_string(), "account": account.to_string(), "deposit": "0.01" })
+		);
+	}
+
+	#[test]
+	fn keys_read_as_hex_and_enums_by_name() {
+		// `DidPublicKey::Sr25519` is the enum's first variant.
+		let key = (0u8, [7u8; 32]);
+		let bytes =
+			([1u8; 32], 3u32, key, VerificationRelationship::Authentication, 5u128).encode();
+		let rendered = event("Did", "KeyAdded", &bytes);
+		let did = AccountId32([1; 32]);
+		assert_eq!(
+			rendered.text,
+			format!(
+				"{{ did: {did}, key_id: 3, key: Sr25519(0x{}), relationship: Authentication, \
+				 deposit: 0.000000000005 AIL }}",
+				"07".repeat(32)
+			)
+		);
+		assert_eq!(rendered.json["key"], json!({ "Sr25519": format!("0x{}", "07".repeat(32)) }));
+	}
+
+	#[test]
+	fn text_reads_as_text_and_other_bytes_as_hex() {
+		let service = (b"card".to_vec(), b"A2AAgentCard".to_vec(), b"https://x.example".to_vec());
+		let bytes = ([1u8; 32], service, 0u128).encode();
+		let rendered = event("Did", "ServiceAdded", &bytes);
+		assert!(
+			rendered.text.contains(
+				r#"service: { id: "card", service_type: "A2AAgentCard", url: "https://x.example" }"#
+			),
+			"{}",
+			rendered.text
+		);
+		assert_eq!(rendered.json["service"]["url"], json!("\"https://x.example\""));
+
+		let binary =
+			([1u8; 32], (vec![0xffu8, 0x00], b"T".to_vec(), b"u".to_vec()), 0u128).encode();
+		let rendered = event("Did", "ServiceAdded", &binary);
+		assert!(rendered.text.contains("id: 0xff00"), "{}", rendered.text);
 	}
 }

@@ -92,8 +92,8 @@ async fn did_agent_registry_discovery_and_liveness() -> anyhow::Result<()> {
 		serde_json::from_str(&cli.ok(None, &["did", "resolve", &agent_address])?)?;
 	assert_eq!(resolved_by_agent["id"], did, "an agent key resolves to its owner's DID");
 	assert_eq!(resolved_by_agent["ailock"]["agents"][0]["agent"], agent_address);
-	let updated =
-		cli.ok(agent_suri, &["--as-agent", "registry", "update", "--name", "Updated by my Ailock"])?;
+	let updated = cli
+		.ok(agent_suri, &["--as-agent", "registry", "update", "--name", "Updated by my Ailock"])?;
 	assert!(updated.contains("Did.AgentDispatched"), "{updated}");
 	let view = client.ailock(&owner).await?.expect("registered");
 	assert_eq!(view.ailock.profile.name.0, b"Updated by my Ailock");

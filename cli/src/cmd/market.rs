@@ -2,13 +2,10 @@
 
 use crate::{amount, connect, send_call, Cli};
 use ailock_client::{
-	api::{
-		self,
-		runtime_types::{
-			ailock_runtime::RuntimeCall,
-			bounded_collections::bounded_vec::BoundedVec,
-			pallet_intents::{pallet::Call as IntentsCall, types::Offer},
-		},
+	api::runtime_types::{
+		ailock_runtime::RuntimeCall,
+		bounded_collections::bounded_vec::BoundedVec,
+		pallet_intents::{pallet::Call as IntentsCall, types::Offer},
 	},
 	convert, format_amount,
 	market::{

@@ -336,14 +336,16 @@ pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 			Ok(())
 		},
 		RegistryCommand::Trust { account } => {
-			submit(cli, AilocksCall::trust { account: crate::cmd::did::did_account(account)? }).await
+			submit(cli, AilocksCall::trust { account: crate::cmd::did::did_account(account)? })
+				.await
 		},
 		RegistryCommand::Untrust { account } => {
 			submit(cli, AilocksCall::untrust { account: crate::cmd::did::did_account(account)? })
 				.await
 		},
 		RegistryCommand::Block { account } => {
-			submit(cli, AilocksCall::block { account: crate::cmd::did::did_account(account)? }).await
+			submit(cli, AilocksCall::block { account: crate::cmd::did::did_account(account)? })
+				.await
 		},
 		RegistryCommand::Unblock { account } => {
 			submit(cli, AilocksCall::unblock { account: crate::cmd::did::did_account(account)? })

@@ -360,7 +360,11 @@ mod benchmarks {
 		assert_eq!(Boosts::<T>::get(&boosted).len(), 1);
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().with_market_dids().build(),
+		crate::mock::Test
+	);
 }
 
 fn ailock_skills<T: Config>(who: &T::AccountId) -> Vec<Vec<u8>> {

@@ -213,11 +213,6 @@ impl ExtBuilder {
 	}
 }
 
-/// The world most tests share: ALICE, BOB, CHARLIE and DAVE with DIDs, no Ailocks.
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	ExtBuilder::default().with_market_dids().build()
-}
-
 /// Runs a test in the shared world and checks both pallets' invariants after it.
 pub fn test(body: impl FnOnce()) {
 	ExtBuilder::default().with_market_dids().build_and_execute(body)

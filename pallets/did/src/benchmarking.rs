@@ -301,5 +301,9 @@ mod benchmarks {
 		assert!(result.is_ok(), "dispatched: {result:?}");
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -219,10 +219,6 @@ impl ExtBuilder {
 	}
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
-	ExtBuilder::default().build()
-}
-
 /// A test in the default world (funded accounts, no DIDs).
 pub fn test(body: impl FnOnce()) {
 	ExtBuilder::default().build_and_execute(body)

@@ -254,7 +254,6 @@ pub trait AilockDirectory<AccountId, Balance> {
 		skills: &[crate::profile::Tag],
 		limit: u32,
 	) -> alloc::vec::Vec<AccountId>;
-
 }
 
 /// Reputation as matching uses it.

@@ -106,7 +106,10 @@ fn country_sharing_needs_a_country() {
 
 #[test]
 fn no_sharing_carries_no_country() {
-	location_refused(located(SharingLevel::None, None, Some(b"DE")), Error::<Test>::CountryNotShared);
+	location_refused(
+		located(SharingLevel::None, None, Some(b"DE")),
+		Error::<Test>::CountryNotShared,
+	);
 }
 
 #[test]
@@ -136,7 +139,10 @@ fn profile_refused(change: impl Fn(&mut ProfileOf<Test>), error: Error<Test>) {
 
 #[test]
 fn a_blank_name_is_refused() {
-	profile_refused(|p| p.name = BoundedVec::truncate_from(b" ".to_vec()), Error::<Test>::InvalidName);
+	profile_refused(
+		|p| p.name = BoundedVec::truncate_from(b" ".to_vec()),
+		Error::<Test>::InvalidName,
+	);
 }
 
 #[test]
@@ -163,7 +169,10 @@ fn a_language_must_be_a_lower_case_iso_code() {
 #[test]
 fn a_language_listed_twice_is_refused() {
 	profile_refused(
-		|p| p.languages = BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"de")]),
+		|p| {
+			p.languages =
+				BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"de")])
+		},
 		Error::<Test>::DuplicateLanguage,
 	);
 }
@@ -176,7 +185,10 @@ fn a_profile_needs_a_skill() {
 #[test]
 fn a_skill_must_be_a_normalised_tag() {
 	profile_refused(
-		|p| p.skills = BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"Bad Tag".to_vec())]),
+		|p| {
+			p.skills =
+				BoundedVec::truncate_from(vec![BoundedVec::truncate_from(b"Bad Tag".to_vec())])
+		},
 		Error::<Test>::InvalidTag,
 	);
 }

@@ -26,7 +26,10 @@ fn service_refused(s: ServiceEndpoint, error: Error<Test>) {
 
 #[test]
 fn a_service_needs_an_id() {
-	service_refused(service("", "A2AAgentCard", "https://x.example"), Error::<Test>::InvalidServiceId);
+	service_refused(
+		service("", "A2AAgentCard", "https://x.example"),
+		Error::<Test>::InvalidServiceId,
+	);
 }
 
 #[test]

@@ -119,7 +119,8 @@ fn checks_services() {
 
 #[test]
 fn needs_funds_for_the_deposit() {
-	test(|| {
+	// The base alone: the two empty lists' bytes are not covered.
+	ExtBuilder::default().with_balance(PAUPER, DID_DEPOSIT).build_and_execute(|| {
 		assert_noop!(
 			Did::create(RuntimeOrigin::signed(PAUPER), keys(&[]), services(&[])),
 			Error::<Test>::InsufficientDeposit

@@ -5,8 +5,8 @@ use frame_support::assert_noop;
 
 #[test]
 fn cancels_and_releases_the_deposit() {
-	test(|| {
-		let id = post(ALICE, translation(2_000));
+	with_alice_translating().build_and_execute(|| {
+		let id = 0;
 		let deposit = intent(id).deposit;
 		assert_ok!(Intents::cancel_intent(RuntimeOrigin::signed(ALICE), id));
 		assert!(IntentsStorage::<Test>::get(id).is_none());
@@ -81,8 +81,8 @@ fn errors() {
 
 #[test]
 fn a_did_with_open_intents_cannot_be_deactivated() {
-	test(|| {
-		let id = post(ALICE, translation(2_000));
+	with_alice_translating().build_and_execute(|| {
+		let id = 0;
 		assert_eq!(crate::IntentCount::<Test>::get(ALICE), 1);
 		frame_support::assert_noop!(
 			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),

@@ -4,8 +4,8 @@ use ailock_primitives::traits::IntentLifecycle;
 
 #[test]
 fn an_expired_intent_returns_its_deposit() {
-	test(|| {
-		let id = post(ALICE, translation(2_000));
+	with_alice_translating().build_and_execute(|| {
+		let id = 0;
 		let deposit = intent(id).deposit;
 		let free = Balances::free_balance(ALICE);
 		run_to(100);

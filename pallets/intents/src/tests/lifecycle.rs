@@ -5,8 +5,8 @@ use frame_support::assert_noop;
 
 #[test]
 fn an_intent_goes_through_the_status_machine() {
-	test(|| {
-		let id = post(ALICE, translation(2_000));
+	with_alice_translating().build_and_execute(|| {
+		let id = 0;
 		assert_ok!(<Intents as IntentLifecycle<_>>::start_auction(id));
 		assert_eq!(intent(id).status, IntentStatus::Auctioning);
 		assert!(OpenIntentsByCell::<Test>::contains_key(cell("u281"), id), "still discoverable");

@@ -116,6 +116,11 @@ pub fn ailock_at(
 	assert_ok!(Ailocks::register(RuntimeOrigin::signed(who), profile));
 }
 
+/// The shared world with ALICE's translation intent (budget 2 000) posted: intent 0.
+pub fn with_alice_translating() -> ExtBuilder {
+	ExtBuilder::default().with_market_dids().with_intent(ALICE, translation(2_000))
+}
+
 /// The shared world with BOB's Munich translator registered.
 pub fn with_bob_in_munich() -> ExtBuilder {
 	ExtBuilder::default()

@@ -87,7 +87,10 @@ fn a_hashed_description_needs_an_https_or_ipfs_uri() {
 
 #[test]
 fn a_category_must_be_a_normalised_tag() {
-	refused(|d| d.category = BoundedVec::truncate_from(b"Events!".to_vec()), Error::<Test>::InvalidTag);
+	refused(
+		|d| d.category = BoundedVec::truncate_from(b"Events!".to_vec()),
+		Error::<Test>::InvalidTag,
+	);
 }
 
 #[test]

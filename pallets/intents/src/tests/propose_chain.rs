@@ -92,7 +92,10 @@ fn chain_refused(change: impl Fn(&mut Vec<StepInputOf<Test>>), error: Error<Test
 
 #[test]
 fn a_cyclic_chain_is_refused() {
-	chain_refused(|s| s[0].depends_on = BoundedVec::truncate_from(vec![4]), Error::<Test>::CyclicChain);
+	chain_refused(
+		|s| s[0].depends_on = BoundedVec::truncate_from(vec![4]),
+		Error::<Test>::CyclicChain,
+	);
 }
 
 #[test]
