@@ -11,4 +11,4 @@ AILOCK_NODE_BIN="${AILOCK_NODE_BIN:-$CARGO_TARGET_DIR/debug/ailock-node}"
 export AILOCK_NODE_BIN
 AILOCK_CLI_BIN="${AILOCK_CLI_BIN:-$CARGO_TARGET_DIR/debug/ailock}"
 export AILOCK_CLI_BIN
-step() { printf '\033[1;34m==> %s\033[0m\n' "$*" >&2; }
+step() { printf '\033[1;34m==> [%s] %s\033[0m\n' "$(date +%T)" "$*" >&2; }
