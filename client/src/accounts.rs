@@ -8,7 +8,7 @@ use subxt_signer::{sr25519::Keypair, SecretUri};
 pub const DEV_NAMES: [&str; 6] = ["alice", "bob", "charlie", "dave", "eve", "ferdie"];
 
 /// Why an account or signer could not be read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum AccountError {
 	/// Not an SS58 address, a dev name or a secret URI.
 	#[error("`{0}` is not an SS58 address, a dev account name or a secret URI")]

@@ -4,6 +4,7 @@
 pub use crate::api::runtime_types::pallet_did::types::{
 	CallScope, DidResolution, ResolvedDelegation, ServiceEndpoint,
 };
+use crate::input::{InputError};
 use crate::{api, convert, AilockClient, Balance};
 pub use ailock_primitives::did::{sr25519, DidPublicKey, VerificationRelationship};
 use serde_json::{json, Value};
@@ -11,86 +12,6 @@ use subxt::utils::AccountId32;
 
 /// A resolution as the chain returns it.
 pub type Resolution = DidResolution<AccountId32, u32, Balance>;
-
-/// Why DID input could not be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum DidInputError {
-	/// Not `<type>:<hex>`.
-	#[error("a key is `<sr25519|ed25519|ecdsa|x25519>:0x<hex>`, not `{0}`")]
-	KeySyntax(String),
-	/// Wrong length for the key type.
-	#[error("a {0} key has {1} bytes")]
-	KeyLength(&'static str, usize),
-	/// Not a relationship name.
-	#[error(
-		"relationships: authentication, assertion, key-agreement, capability-invocation, \
-		 capability-delegation (not `{0}`)"
-	)]
-	Relationship(String),
-	/// Not `Pallet` or `Pallet.call`.
-	#[error("a scope entry is `Pallet` or `Pallet.call`, not `{0}`")]
-	Scope(String),
-}
-
-/// Reads `sr25519:0x…`, `ed25519:0x…`, `ecdsa:0x…` (33-byte compressed) or `x25519:0x…`.
-pub fn parse_key(spec: &str) -> Result<DidPublicKey, DidInputError> {
-	let (kind, hex_text) =
-		spec.split_once(':').ok_or_else(|| DidInputError::KeySyntax(spec.to_string()))?;
-	let bytes = hex::decode(hex_text.trim_start_matches("0x"))
-		.map_err(|_| DidInputError::KeySyntax(spec.to_string()))?;
-	let array32 = |name| -> Result<[u8; 32], DidInputError> {
-		bytes.as_slice().try_into().map_err(|_| DidInputError::KeyLength(name, 32))
-	};
-	use ailock_primitives::did::{ecdsa, ed25519};
-	Ok(match kind.to_ascii_lowercase().as_str() {
-		"sr25519" => DidPublicKey::Sr25519(sr25519::Public::from_raw(array32("sr25519")?)),
-		"ed25519" => DidPublicKey::Ed25519(ed25519::Public::from_raw(array32("ed25519")?)),
-		"x25519" => DidPublicKey::X25519(array32("x25519")?),
-		"ecdsa" => {
-			let raw: [u8; 33] =
-				bytes.as_slice().try_into().map_err(|_| DidInputError::KeyLength("ecdsa", 33))?;
-			DidPublicKey::Ecdsa(ecdsa::Public::from_raw(raw))
-		},
-		_ => return Err(DidInputError::KeySyntax(spec.to_string())),
-	})
-}
-
-/// Reads a relationship: its W3C name or a dashed short form.
-pub fn parse_relationship(text: &str) -> Result<VerificationRelationship, DidInputError> {
-	use VerificationRelationship::*;
-	let normal: String =
-		text.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
-	Ok(match normal.as_str() {
-		"authentication" | "auth" => Authentication,
-		"assertion" | "assertionmethod" => AssertionMethod,
-		"keyagreement" => KeyAgreement,
-		"capabilityinvocation" => CapabilityInvocation,
-		"capabilitydelegation" => CapabilityDelegation,
-		_ => return Err(DidInputError::Relationship(text.to_string())),
-	})
-}
-
-/// Reads a delegation scope entry: `Ailocks` (every call) or `Ailocks.update`.
-pub fn parse_scope(text: &str) -> Result<CallScope, DidInputError> {
-	let valid = |part: &str| {
-		!part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-	};
-	let (pallet, call) = match text.split_once('.') {
-		Some((pallet, call)) => (pallet, Some(call)),
-		None => (text, None),
-	};
-	if !valid(pallet) || call.is_some_and(|c| !valid(c)) {
-		return Err(DidInputError::Scope(text.to_string()));
-	}
-	Ok(CallScope {
-		pallet: api::runtime_types::bounded_collections::bounded_vec::BoundedVec(
-			pallet.as_bytes().to_vec(),
-		),
-		call: call.map(|c| {
-			api::runtime_types::bounded_collections::bounded_vec::BoundedVec(c.as_bytes().to_vec())
-		}),
-	})
-}
 
 /// The agent key's consent to be bound to `did` on these terms (`Did.authorize_agent`'s
 /// `proof`): its signature over `SCALE(AGENT_CONSENT_CONTEXT, did, agent, scope, spend_cap,
@@ -148,10 +69,6 @@ fn verification_type(key: &DidPublicKey) -> &'static str {
 		DidPublicKey::Ecdsa(_) => "EcdsaSecp256k1VerificationKey2019",
 		DidPublicKey::X25519(_) => "X25519KeyAgreementKey2020",
 	}
-}
-
-fn text(bytes: &[u8]) -> String {
-	String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn scope_text(scope: &CallScope) -> String {
@@ -260,7 +177,7 @@ mod tests {
 		let key = parse_key(&format!("ed25519:0x{}", "11".repeat(32))).unwrap();
 		assert!(matches!(key, DidPublicKey::Ed25519(_)));
 		assert!(multibase(&key).starts_with("z6Mk"), "{}", multibase(&key));
-		assert_eq!(parse_key("ed25519:0x11"), Err(DidInputError::KeyLength("ed25519", 32)));
+		assert_eq!(parse_key("ed25519:0x11"), Err(InputError::KeyLength("ed25519", 32)));
 		assert!(parse_key(&format!("ecdsa:{}", "02".repeat(33))).is_ok());
 		assert!(parse_key("rsa:0x00").is_err());
 		assert_eq!(parse_relationship("key-agreement"), Ok(VerificationRelationship::KeyAgreement));

@@ -12,6 +12,7 @@ pub mod accounts;
 mod client;
 pub mod did;
 pub mod errors;
+pub mod input;
 pub mod market;
 pub mod registry;
 pub mod render;

@@ -1,5 +1,6 @@
 //! The market: intents, offers and smart chains from human input, and reading them back.
 
+use crate::input::{bounded, parse_flexibility, tag_list, InputError};
 use crate::{
 	api::{
 		self,
@@ -28,85 +29,6 @@ pub type StoredIntent = api::runtime_types::pallet_intents::types::Intent<
 	u32,
 	api::runtime_types::frame_support::traits::tokens::fungible::HoldConsideration,
 >;
-
-/// Why market input could not be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum MarketInputError {
-	/// Not a flexibility.
-	#[error("flexibility: strict, preferred, flexible, global (not `{0}`)")]
-	Flexibility(String),
-	/// Not an urgency.
-	#[error("urgency: low, normal, high, critical (not `{0}`)")]
-	Urgency(String),
-	/// Not four percentages summing to 100.
-	#[error("weights are four percentages (location, expertise, price, reputation) summing to 100, not `{0}`")]
-	Weights(String),
-	/// A skill, category or language that cannot be normalised.
-	#[error("`{0}`: {1}")]
-	Profile(String, ailock_primitives::profile::ProfileError),
-	/// A bad chain file.
-	#[error("chain file: {0}")]
-	Chain(String),
-}
-
-/// Reads a flexibility.
-pub fn parse_flexibility(text: &str) -> Result<Flexibility, MarketInputError> {
-	Ok(match text.to_ascii_lowercase().as_str() {
-		"strict" => Flexibility::Strict,
-		"preferred" => Flexibility::Preferred,
-		"flexible" => Flexibility::Flexible,
-		"global" => Flexibility::Global,
-		_ => return Err(MarketInputError::Flexibility(text.to_string())),
-	})
-}
-
-/// Reads an urgency.
-pub fn parse_urgency(text: &str) -> Result<Urgency, MarketInputError> {
-	Ok(match text.to_ascii_lowercase().as_str() {
-		"low" => Urgency::Low,
-		"normal" => Urgency::Normal,
-		"high" => Urgency::High,
-		"critical" => Urgency::Critical,
-		_ => return Err(MarketInputError::Urgency(text.to_string())),
-	})
-}
-
-/// Reads `location,expertise,price,reputation` percentages summing to 100.
-pub fn parse_weights(text: &str) -> Result<MatchingWeights, MarketInputError> {
-	let error = || MarketInputError::Weights(text.to_string());
-	let parts: Vec<u32> = text
-		.split(',')
-		.map(|p| p.trim().parse::<u32>())
-		.collect::<Result<_, _>>()
-		.map_err(|_| error())?;
-	let [location, expertise, price, reputation] = parts.as_slice() else { return Err(error()) };
-	let weights = MatchingWeights {
-		location: Perbill::from_percent(*location),
-		expertise: Perbill::from_percent(*expertise),
-		price: Perbill::from_percent(*price),
-		reputation: Perbill::from_percent(*reputation),
-	};
-	if weights.is_valid() {
-		Ok(weights)
-	} else {
-		Err(error())
-	}
-}
-
-/// Normalises free-text skills to tags.
-pub fn tags(list: &[String]) -> Result<Vec<Tag>, MarketInputError> {
-	list.iter()
-		.map(|t| normalise_tag(t).map_err(|e| MarketInputError::Profile(t.clone(), e)))
-		.collect()
-}
-
-fn bounded<X>(items: Vec<X>) -> BoundedVec<X> {
-	BoundedVec(items)
-}
-
-fn tag_list(list: &[String]) -> Result<BoundedVec<BoundedVec<u8>>, MarketInputError> {
-	Ok(bounded(tags(list)?.into_iter().map(|t| bounded(t.into_inner())).collect()))
-}
 
 /// Where an intent or a step is to be done.
 pub fn target(
@@ -147,14 +69,14 @@ pub struct IntentSpec {
 }
 
 /// The details to submit.
-pub fn build_intent(spec: &IntentSpec) -> Result<IntentDetails<Balance, u32>, MarketInputError> {
+pub fn build_intent(spec: &IntentSpec) -> Result<IntentDetails<Balance, u32>, InputError> {
 	let languages = spec
 		.languages
 		.iter()
-		.map(|l| LanguageCode::parse(l).map_err(|e| MarketInputError::Profile(l.clone(), e)))
+		.map(|l| LanguageCode::parse(l).map_err(|e| InputError::Profile(l.clone(), e)))
 		.collect::<Result<Vec<_>, _>>()?;
 	let category = normalise_tag(&spec.category)
-		.map_err(|e| MarketInputError::Profile(spec.category.clone(), e))?;
+		.map_err(|e| InputError::Profile(spec.category.clone(), e))?;
 	Ok(IntentDetails {
 		title: bounded(spec.title.as_bytes().to_vec()),
 		description: Description::Text(bounded(spec.description.as_bytes().to_vec())),
@@ -169,64 +91,69 @@ pub fn build_intent(spec: &IntentSpec) -> Result<IntentDetails<Balance, u32>, Ma
 	})
 }
 
-/// Reads a chain plan (JSON): an array of steps, each
-/// `{"title", "skills": [..], "cell", "flexibility"?, "country"?, "budget" (AIL), "deliverable",
-/// "depends_on": [indices]}`.
-pub fn parse_chain(json: &str) -> Result<Vec<StepInput<Balance>>, MarketInputError> {
-	let error = |what: String| MarketInputError::Chain(what);
-	let value: serde_json::Value = serde_json::from_str(json).map_err(|e| error(e.to_string()))?;
-	let steps = value.as_array().ok_or_else(|| error("expected an array of steps".into()))?;
-	steps
-		.iter()
+/// One step of a chain plan file, as people write it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStep {
+	/// Short title.
+	pub title: String,
+	/// Required skills (free text, normalised to tags).
+	#[serde(default)]
+	pub skills: Vec<String>,
+	/// Where the step's work is done: a geohash; none for work from anywhere.
+	#[serde(default)]
+	pub cell: Option<String>,
+	/// `strict`, `preferred`, `flexible` or `global`; `preferred` with a cell, `global`
+	/// without.
+	#[serde(default)]
+	pub flexibility: Option<String>,
+	/// ISO 3166-1 country of the work.
+	#[serde(default)]
+	pub country: Option<String>,
+	/// Its share of the root budget, in AIL (`"12.5"`).
+	pub budget: String,
+	/// What is delivered.
+	#[serde(default)]
+	pub deliverable: String,
+	/// Indices of the steps it waits for.
+	#[serde(default)]
+	pub depends_on: Vec<u16>,
+}
+
+/// Reads a chain plan (JSON): an array of [`PlanStep`]s. Unknown keys and values of the wrong
+/// type are refused, naming the step.
+pub fn parse_chain(json: &str) -> Result<Vec<StepInput<Balance>>, InputError> {
+	let error = |what: String| InputError::Chain(what);
+	let plan: Vec<PlanStep> = serde_json::from_str(json).map_err(|e| error(e.to_string()))?;
+	plan.into_iter()
 		.enumerate()
 		.map(|(index, step)| {
-			let text = |key: &str| -> Result<String, MarketInputError> {
-				step.get(key)
-					.and_then(|v| v.as_str())
-					.map(str::to_string)
-					.ok_or_else(|| error(format!("step {index}: `{key}` (text) is missing")))
-			};
-			let skills: Vec<String> = step
-				.get("skills")
-				.and_then(|v| v.as_array())
-				.map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
-				.unwrap_or_default();
-			let cell = match step.get("cell").and_then(|v| v.as_str()) {
-				Some(cell) => Some(
-					GeoCell::parse(cell).map_err(|e| error(format!("step {index}: cell: {e}")))?,
-				),
-				None => None,
-			};
-			let flexibility = match step.get("flexibility").and_then(|v| v.as_str()) {
+			let cell = step
+				.cell
+				.as_deref()
+				.map(GeoCell::parse)
+				.transpose()
+				.map_err(|e| error(format!("step {index}: cell: {e}")))?;
+			let flexibility = match step.flexibility.as_deref() {
 				Some(text) => parse_flexibility(text)?,
 				None if cell.is_none() => Flexibility::Global,
 				None => Flexibility::Preferred,
 			};
-			let country = match step.get("country").and_then(|v| v.as_str()) {
-				Some(code) => Some(
-					crate::registry::parse_country(code)
-						.map_err(|e| error(format!("step {index}: {e}")))?,
-				),
-				None => None,
-			};
-			let budget = crate::parse_amount(&text("budget")?)
+			let country = step
+				.country
+				.as_deref()
+				.map(crate::registry::parse_country)
+				.transpose()
+				.map_err(|e| error(format!("step {index}: {e}")))?;
+			let budget = crate::parse_amount(&step.budget)
 				.map_err(|e| error(format!("step {index}: budget: {e}")))?;
-			let depends_on: Vec<u16> = step
-				.get("depends_on")
-				.and_then(|v| v.as_array())
-				.map(|a| {
-					a.iter()
-						.filter_map(|d| d.as_u64().and_then(|d| u16::try_from(d).ok()))
-						.collect()
-				})
-				.unwrap_or_default();
 			Ok(StepInput {
-				title: bounded(text("title")?.into_bytes()),
-				skills: tag_list(&skills)?,
+				title: bounded(step.title.into_bytes()),
+				skills: tag_list(&step.skills)?,
 				target: target(cell.as_ref(), country, flexibility),
 				budget_share: budget,
-				deliverable: bounded(text("deliverable").unwrap_or_default().into_bytes()),
-				depends_on: bounded(depends_on),
+				deliverable: bounded(step.deliverable.into_bytes()),
+				depends_on: bounded(step.depends_on),
 			})
 		})
 		.collect()
@@ -312,5 +239,16 @@ mod tests {
 		assert_eq!(steps[0].skills.0[0].0, b"event-planning");
 		assert_eq!(steps[0].budget_share, 3_000 * crate::AIL);
 		assert!(parse_chain(r#"[{"skills": []}]"#).is_err());
+	}
+
+	#[test]
+	fn a_plan_with_an_unknown_key_or_a_wrong_type_is_refused() {
+		let misspelt = r#"[{"title": "Venue", "budget": "1", "dependson": [0]}]"#;
+		let Err(InputError::Chain(why)) = parse_chain(misspelt) else {
+			panic!("a misspelt key is refused")
+		};
+		assert!(why.contains("dependson"), "{why}");
+		let textual = r#"[{"title": "Venue", "budget": "1", "depends_on": ["0"]}]"#;
+		assert!(matches!(parse_chain(textual), Err(InputError::Chain(_))));
 	}
 }

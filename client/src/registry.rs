@@ -1,6 +1,7 @@
 //! The Ailock registry: building profiles from human input (coordinates cut to the sharing level
 //! on this machine, never sent in full), discovery and profile views.
 
+use crate::input::{InputError};
 use crate::{
 	api::{
 		self,
@@ -19,118 +20,6 @@ use ailock_primitives::{
 };
 use subxt::utils::{AccountId32, H256};
 
-/// Why registry input could not be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum RegistryInputError {
-	/// Not a decimal number of degrees within range.
-	#[error("`{0}` is not a coordinate in degrees (such as 48.137154)")]
-	Coordinate(String),
-	/// Not a sharing level.
-	#[error("sharing levels: exact, city, region, country, none (not `{0}`)")]
-	Sharing(String),
-	/// Not a tier.
-	#[error("tiers: city, region, country, global (not `{0}`)")]
-	Tier(String),
-	/// Not a country code.
-	#[error("`{0}` is not an ISO 3166-1 alpha-2 country code such as DE")]
-	Country(String),
-	/// A skill, domain or language that cannot be normalised.
-	#[error("`{0}`: {1}")]
-	Profile(String, ailock_primitives::profile::ProfileError),
-	/// Not `days:from-to`.
-	#[error("working hours are like `mon-fri:9-17` or `sat:10-14`, not `{0}`")]
-	Hours(String),
-	/// Geohash or point problems.
-	#[error("{0}")]
-	Geo(ailock_primitives::geo::GeoError),
-}
-
-/// Reads degrees (`48.137154`, `-0.5`) as micro-degrees, exactly (no floating point).
-pub fn parse_degrees(text: &str) -> Result<i32, RegistryInputError> {
-	let error = || RegistryInputError::Coordinate(text.to_string());
-	let (negative, digits) = match text.trim().strip_prefix('-') {
-		Some(rest) => (true, rest),
-		None => (false, text.trim()),
-	};
-	let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-	if whole.is_empty()
-		|| fraction.len() > 6
-		|| !(whole.chars().chain(fraction.chars())).all(|c| c.is_ascii_digit())
-	{
-		return Err(error());
-	}
-	let whole: i64 = whole.parse().map_err(|_| error())?;
-	let fraction: i64 = format!("{fraction:0<6}").parse().map_err(|_| error())?;
-	let micro =
-		whole.checked_mul(1_000_000).and_then(|w| w.checked_add(fraction)).ok_or_else(error)?;
-	let signed = if negative { -micro } else { micro };
-	i32::try_from(signed).map_err(|_| error())
-}
-
-/// Reads a sharing level.
-pub fn parse_sharing(text: &str) -> Result<SharingLevel, RegistryInputError> {
-	Ok(match text.to_ascii_lowercase().as_str() {
-		"exact" => SharingLevel::Exact,
-		"city" => SharingLevel::City,
-		"region" => SharingLevel::Region,
-		"country" => SharingLevel::Country,
-		"none" => SharingLevel::None,
-		_ => return Err(RegistryInputError::Sharing(text.to_string())),
-	})
-}
-
-/// Reads a tier (the farthest a search reaches).
-pub fn parse_tier(text: &str) -> Result<LocationTier, RegistryInputError> {
-	Ok(match text.to_ascii_lowercase().as_str() {
-		"city" => LocationTier::SameCity,
-		"region" => LocationTier::SameRegion,
-		"country" => LocationTier::SameCountry,
-		"global" => LocationTier::Global,
-		_ => return Err(RegistryInputError::Tier(text.to_string())),
-	})
-}
-
-/// Reads a country code (`DE`, `de`).
-pub fn parse_country(text: &str) -> Result<CountryCode, RegistryInputError> {
-	let bytes: [u8; 2] = text
-		.to_ascii_uppercase()
-		.as_bytes()
-		.try_into()
-		.map_err(|_| RegistryInputError::Country(text.to_string()))?;
-	CountryCode::new(bytes).map_err(|_| RegistryInputError::Country(text.to_string()))
-}
-
-/// Reads working hours: comma-separated `days:from-to` windows, days `mon`…`sun` or a range
-/// (`mon-fri`), hours 0–24 (`mon-fri:9-17,sat:10-14`); `always` for every hour.
-pub fn parse_hours(text: &str) -> Result<WeeklyAvailability, RegistryInputError> {
-	if text.eq_ignore_ascii_case("always") {
-		return Ok(WeeklyAvailability::ALWAYS);
-	}
-	const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-	let error = || RegistryInputError::Hours(text.to_string());
-	let day = |name: &str| DAYS.iter().position(|d| name.eq_ignore_ascii_case(d)).ok_or_else(error);
-	let mut week = WeeklyAvailability([0; 21]);
-	for window in text.split(',') {
-		let (days, hours) = window.trim().split_once(':').ok_or_else(error)?;
-		let (first, last) = match days.split_once('-') {
-			Some((a, b)) => (day(a)?, day(b)?),
-			None => (day(days)?, day(days)?),
-		};
-		let (from, to) = hours.split_once('-').ok_or_else(error)?;
-		let from: u32 = from.parse().map_err(|_| error())?;
-		let to: u32 = to.parse().map_err(|_| error())?;
-		if first > last || from >= to || to > 24 {
-			return Err(error());
-		}
-		for d in first..=last {
-			for hour in from..to {
-				week.set(d as u32 * 24 + hour);
-			}
-		}
-	}
-	Ok(week)
-}
-
 /// A location ready to submit, and what the owner must keep to prove it later.
 #[derive(Clone, Debug)]
 pub struct PreparedLocation {
@@ -148,12 +37,12 @@ pub fn prepare_location(
 	longitude_micro: i32,
 	sharing: SharingLevel,
 	country: Option<CountryCode>,
-) -> Result<PreparedLocation, RegistryInputError> {
+) -> Result<PreparedLocation, InputError> {
 	let full_cell = GeoCell::encode_point(latitude_micro, longitude_micro, MAX_GEOHASH_PRECISION)
-		.map_err(RegistryInputError::Geo)?;
+		.map_err(InputError::Geo)?;
 	let mut salt = [0u8; 32];
 	getrandom::getrandom(&mut salt)
-		.map_err(|_| RegistryInputError::Coordinate("no randomness".into()))?;
+		.map_err(|_| InputError::Coordinate("no randomness".into()))?;
 	let cell = sharing.precision().map(|p| full_cell.truncate(p));
 	let country = if sharing == SharingLevel::None { None } else { country };
 	let location = Location {
@@ -190,9 +79,9 @@ pub struct ProfileSpec {
 	pub utc_offset_minutes: i16,
 }
 
-fn tags(list: &[String]) -> Result<Vec<Tag>, RegistryInputError> {
+fn tags(list: &[String]) -> Result<Vec<Tag>, InputError> {
 	list.iter()
-		.map(|t| normalise_tag(t).map_err(|e| RegistryInputError::Profile(t.clone(), e)))
+		.map(|t| normalise_tag(t).map_err(|e| InputError::Profile(t.clone(), e)))
 		.collect()
 }
 
@@ -200,11 +89,11 @@ fn tags(list: &[String]) -> Result<Vec<Tag>, RegistryInputError> {
 pub fn build_profile(
 	spec: &ProfileSpec,
 	location: Location,
-) -> Result<Profile<Balance>, RegistryInputError> {
+) -> Result<Profile<Balance>, InputError> {
 	let languages = spec
 		.languages
 		.iter()
-		.map(|l| LanguageCode::parse(l).map_err(|e| RegistryInputError::Profile(l.clone(), e)))
+		.map(|l| LanguageCode::parse(l).map_err(|e| InputError::Profile(l.clone(), e)))
 		.collect::<Result<Vec<_>, _>>()?;
 	let bounded =
 		|bytes: Vec<u8>| api::runtime_types::bounded_collections::bounded_vec::BoundedVec(bytes);

@@ -138,17 +138,30 @@ fn render_composite(
 	def: &TypeDef<PortableForm>,
 	metadata: &Metadata,
 ) -> Rendered {
-	let fields: Vec<Option<String>> = match def {
-		TypeDef::Composite(c) => c.fields.iter().map(|f| f.type_name.clone()).collect(),
-		_ => Vec::new(),
-	};
-	// A newtype (`GeoCell(BoundedVec<u8>)`, `Tag(..)`) reads as what it wraps.
-	if let Composite::Unnamed(values) = composite {
-		if let [only] = values.as_slice() {
-			return render(only, fields.first().cloned().flatten().as_deref(), metadata);
-		}
+	match def {
+		TypeDef::Composite(c) => {
+			let fields: Vec<Option<String>> = c.fields.iter().map(|f| f.type_name.clone()).collect();
+			// A newtype (`GeoCell(BoundedVec<u8>)`, `Tag(..)`) reads as what it wraps.
+			if let (Composite::Unnamed(values), 1) = (composite, c.fields.len()) {
+				if let [only] = values.as_slice() {
+					return render(only, fields.first().cloned().flatten().as_deref(), metadata);
+				}
+			}
+			render_composite_with(composite, &fields, metadata)
+		},
+		TypeDef::Sequence(_) | TypeDef::Array(_) => {
+			let rendered: Vec<Rendered> =
+				composite.values().map(|v| render(v, None, metadata)).collect();
+			Rendered {
+				text: format!(
+					"[{}]",
+					rendered.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(", ")
+				),
+				json: Json::Array(rendered.into_iter().map(|r| r.json).collect()),
+			}
+		},
+		_ => render_composite_with(composite, &[], metadata),
 	}
-	render_composite_with(composite, &fields, metadata)
 }
 
 fn render_composite_with(
@@ -349,5 +362,17 @@ mod tests {
 			([1u8; 32], (vec![0xffu8, 0x00], b"T".to_vec(), b"u".to_vec()), 0u128).encode();
 		let rendered = event("Did", "ServiceAdded", &binary);
 		assert!(rendered.text.contains("id: 0xff00"), "{}", rendered.text);
+	}
+
+	#[test]
+	fn lists_stay_lists_and_perbills_read_as_percentages() {
+		let (intent, matcher, ailock) = (7u64, AccountId32([3; 32]), AccountId32([4; 32]));
+		let bytes = (intent, matcher.0, vec![(ailock.0, 955_000_000u32)]).encode();
+		let rendered = event("Intents", "MatchesSubmitted", &bytes);
+		assert_eq!(
+			rendered.text,
+			format!("{{ intent: 7, matcher: {matcher}, matches: [({ailock}, 95.5 %)] }}")
+		);
+		assert_eq!(rendered.json["matches"], json!([[ailock.to_string(), 955_000_000u32]]));
 	}
 }

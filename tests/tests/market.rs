@@ -1,7 +1,8 @@
 //! The market through a dev node and the `ailock` CLI: a Munich translation intent matched by
 //! the offchain worker (Alice's matcher key, authorised at genesis) with the Munich Ailock above
-//! the Tokyo one; the Berlin conference chain of five steps; a cyclic chain refused; an expired
-//! intent returning its deposit.
+//! the Tokyo one; country-wide work listed and matched as same-country work; the Berlin
+//! conference chain of five steps; a cyclic chain refused; an expired intent returning its
+//! deposit.
 
 use ailock_client::{
 	accounts::{account_of, keypair},
@@ -120,6 +121,56 @@ async fn matching_chains_and_expiry() -> anyhow::Result<()> {
 	let near =
 		cli.ok(None, &["intent", "near", "u281z7", "--tier", "city", "--skill", "translation"])?;
 	assert!(near.contains(&format!("#{intent}")), "{near}");
+
+	// Country-wide work (a country, no cell) is same-country work to listing and matching
+	// alike: listed from a German place, not from a Japanese one, and the German Ailock invited
+	// above the Japanese one.
+	let country_wide = cli.ok(
+		Some(&requester),
+		&[
+			"intent",
+			"post",
+			"--title",
+			"Proofread German contracts",
+			"--description",
+			"Anywhere in Germany",
+			"--category",
+			"translation",
+			"--skill",
+			"translation",
+			"--language",
+			"de",
+			"--country",
+			"DE",
+			"--flexibility",
+			"global",
+			"--budget",
+			"500",
+			"--deadline-in",
+			"1000",
+		],
+	)?;
+	let countrywide = posted_id(&country_wide)?;
+	let german = cli.ok(
+		None,
+		&["intent", "near", "u281z7", "--country", "DE", "--tier", "country", "--skill", "translation"],
+	)?;
+	assert!(german.contains(&format!("#{countrywide}")), "{german}");
+	let japanese = cli.ok(
+		None,
+		&["intent", "near", "xn774c", "--country", "JP", "--tier", "country", "--skill", "translation"],
+	)?;
+	assert!(!japanese.contains(&format!("#{countrywide}")), "{japanese}");
+	let invited = eventually("country-wide matches", Duration::from_secs(60), || {
+		let client = client.clone();
+		async move {
+			let found = client.matches(countrywide).await?;
+			Ok((!found.is_empty()).then_some(found))
+		}
+	})
+	.await?;
+	let first = invited.first().map(|(a, _)| a.to_string()).expect("an invitation");
+	assert_eq!(first, munich_address, "{invited:?}");
 
 	// The Berlin conference as a chain of five steps.
 	let conference = cli.ok(

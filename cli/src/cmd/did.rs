@@ -5,7 +5,10 @@ use ailock_client::{
 	accounts,
 	api::{self, runtime_types::pallet_did::types::ServiceEndpoint},
 	convert,
-	did::{parse_key, parse_relationship, parse_scope, w3c_document, DidResolution},
+	did::{w3c_document, DidResolution},
+	input::{
+		bounded_text, parse_did_account, parse_key, parse_relationship, parse_scope, parse_service,
+	},
 	subxt::utils::AccountId32,
 	DidPublicKey,
 };
@@ -103,30 +106,9 @@ pub enum DidCommand {
 	},
 }
 
-fn bounded(text: &str) -> api::runtime_types::bounded_collections::bounded_vec::BoundedVec<u8> {
-	api::runtime_types::bounded_collections::bounded_vec::BoundedVec(text.as_bytes().to_vec())
-}
-
-fn service(spec: &str) -> anyhow::Result<ServiceEndpoint> {
-	let mut parts = spec.splitn(3, ',');
-	match (parts.next(), parts.next(), parts.next()) {
-		(Some(id), Some(service_type), Some(url)) => Ok(ServiceEndpoint {
-			id: bounded(id),
-			service_type: bounded(service_type),
-			url: bounded(url),
-		}),
-		_ => Err(anyhow!("a service is `<id>,<type>,<url>`, not `{spec}`")),
-	}
-}
-
-/// An account from an address, a `did:ailock:` URI, a dev name or a secret URI.
-pub fn did_account(text: &str) -> anyhow::Result<AccountId32> {
-	Ok(accounts::parse_account(text.strip_prefix("did:ailock:").unwrap_or(text))?)
-}
-
 fn target(cli: &Cli, did: &Option<String>) -> anyhow::Result<AccountId32> {
 	match did {
-		Some(did) => did_account(did),
+		Some(did) => Ok(parse_did_account(did)?),
 		None => Ok(accounts::account_of(&signer(cli)?)),
 	}
 }
@@ -147,7 +129,7 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 					list.push(convert(&(own.clone(), parse_relationship(relationship)?)));
 				}
 			}
-			let services = services.iter().map(|s| service(s)).collect::<anyhow::Result<_>>()?;
+			let services = services.iter().map(|s| parse_service(s)).collect::<Result<_, _>>()?;
 			let call = api::tx().did().create(
 				api::runtime_types::bounded_collections::bounded_vec::BoundedVec(list),
 				api::runtime_types::bounded_collections::bounded_vec::BoundedVec(services),
@@ -155,7 +137,7 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 			send(cli, &call).await
 		},
 		DidCommand::Resolve { did } => {
-			let account = did_account(did)?;
+			let account = parse_did_account(did)?;
 			let client = connect(&cli.url).await?;
 			let owner = client.did_of(&account).await?.unwrap_or(account);
 			let resolution = client.resolve_did(&owner).await?;
@@ -190,19 +172,19 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 			let call = api::tx().did().add_service(
 				target(cli, did)?,
 				ServiceEndpoint {
-					id: bounded(id),
-					service_type: bounded(service_type),
-					url: bounded(url),
+					id: bounded_text(id),
+					service_type: bounded_text(service_type),
+					url: bounded_text(url),
 				},
 			);
 			send(cli, &call).await
 		},
 		DidCommand::RemoveService { id, did } => {
-			send(cli, &api::tx().did().remove_service(target(cli, did)?, bounded(id))).await
+			send(cli, &api::tx().did().remove_service(target(cli, did)?, bounded_text(id))).await
 		},
 		DidCommand::SetController { new_controller, did } => {
 			let call =
-				api::tx().did().change_controller(target(cli, did)?, did_account(new_controller)?);
+				api::tx().did().change_controller(target(cli, did)?, parse_did_account(new_controller)?);
 			send(cli, &call).await
 		},
 		DidCommand::Deactivate { did } => {
@@ -235,7 +217,7 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 			send(cli, &call).await
 		},
 		DidCommand::RevokeAgent { agent, did } => {
-			send(cli, &api::tx().did().revoke_agent(target(cli, did)?, did_account(agent)?)).await
+			send(cli, &api::tx().did().revoke_agent(target(cli, did)?, parse_did_account(agent)?)).await
 		},
 	}
 }

@@ -8,11 +8,11 @@ use ailock_client::{
 		pallet_intents::{pallet::Call as IntentsCall, types::Offer},
 	},
 	convert, format_amount,
-	market::{
-		build_intent, parse_chain, parse_flexibility, parse_urgency, parse_weights, provenance,
-		tags, target, IntentSpec,
+	input::{
+		parse_country, parse_flexibility, parse_place, parse_tier, parse_urgency, parse_weights,
+		tags, text,
 	},
-	registry::{parse_country, parse_degrees, parse_tier},
+	market::{build_intent, parse_chain, provenance, target, IntentSpec},
 	TOKEN_SYMBOL,
 };
 use ailock_primitives::geo::{GeoCell, LocationTier};
@@ -122,22 +122,9 @@ pub enum ChainCommand {
 	CancelStep { root: u64, step: u16 },
 }
 
-/// A place given as a geohash, or as `lat,lon` in degrees (cut to a 5-character city cell).
-pub(crate) fn place_cell(place: &str) -> anyhow::Result<GeoCell> {
-	match place.split_once(',') {
-		Some((lat, lon)) => GeoCell::encode_point(parse_degrees(lat)?, parse_degrees(lon)?, 5)
-			.map_err(|e| anyhow!("{e}")),
-		None => GeoCell::parse(place).map_err(|e| anyhow!("`{place}`: {e}")),
-	}
-}
-
 /// Submits an Intents call as the signer, or through the owner's delegation with `--as-agent`.
 async fn submit(cli: &Cli, call: IntentsCall) -> anyhow::Result<()> {
 	send_call(cli, RuntimeCall::Intents(call)).await
-}
-
-fn text(bytes: &[u8]) -> String {
-	String::from_utf8_lossy(bytes).into_owned()
 }
 
 pub async fn run_intent(cli: &Cli, command: &IntentCommand) -> anyhow::Result<()> {
@@ -156,7 +143,7 @@ pub async fn run_intent(cli: &Cli, command: &IntentCommand) -> anyhow::Result<()
 			urgency,
 			weights,
 		} => {
-			let cell = place.as_deref().map(place_cell).transpose()?;
+			let cell = place.as_deref().map(parse_place).transpose()?;
 			let country = country.as_deref().map(parse_country).transpose()?;
 			let client = connect(&cli.url).await?;
 			let (_, best) = client.best_block().await?;
@@ -214,7 +201,7 @@ pub async fn run_intent(cli: &Cli, command: &IntentCommand) -> anyhow::Result<()
 			submit(cli, IntentsCall::cancel_intent { intent: *id }).await
 		},
 		IntentCommand::Near { place, country, tier, skills, limit } => {
-			let cell = place_cell(place)?;
+			let cell = parse_place(place)?;
 			let country = country.as_deref().map(parse_country).transpose()?;
 			let tier: LocationTier = parse_tier(tier)?;
 			let client = connect(&cli.url).await?;

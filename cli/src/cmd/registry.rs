@@ -15,10 +15,11 @@ use ailock_client::{
 		},
 	},
 	convert, format_amount,
-	registry::{
-		build_profile, parse_country, parse_degrees, parse_hours, parse_sharing, parse_tier,
-		prepare_location, spec_of, ProfileSpec,
+	input::{
+		parse_country, parse_degrees, parse_did_account, parse_hours, parse_place, parse_sharing,
+		parse_status, parse_tier, text,
 	},
+	registry::{build_profile, prepare_location, spec_of, ProfileSpec},
 	Balance, TOKEN_SYMBOL,
 };
 use ailock_primitives::{
@@ -210,19 +211,6 @@ fn default_spec() -> ProfileSpec {
 	}
 }
 
-fn status_of(text: &str) -> anyhow::Result<AilockStatus> {
-	Ok(match text.to_ascii_lowercase().as_str() {
-		"available" => AilockStatus::Available,
-		"busy" => AilockStatus::Busy,
-		"away" => AilockStatus::Away,
-		_ => return Err(anyhow!("statuses: available, busy, away (not `{text}`)")),
-	})
-}
-
-fn text(bytes: &[u8]) -> String {
-	String::from_utf8_lossy(bytes).into_owned()
-}
-
 fn show_profile(profile: &Profile<Balance>) {
 	let location = &profile.location;
 	let cell: Option<GeoCell> = location.cell.as_ref().map(convert);
@@ -285,10 +273,10 @@ pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 		},
 		RegistryCommand::Heartbeat => submit(cli, AilocksCall::heartbeat).await,
 		RegistryCommand::Status { status } => {
-			submit(cli, AilocksCall::set_status { status: status_of(status)? }).await
+			submit(cli, AilocksCall::set_status { status: parse_status(status)? }).await
 		},
 		RegistryCommand::Near { place, country, tier, skills, limit } => {
-			let cell = crate::cmd::market::place_cell(place)?;
+			let cell = parse_place(place)?;
 			let country = country.as_deref().map(parse_country).transpose()?;
 			let tier: LocationTier = parse_tier(tier)?;
 			let skills = skills
@@ -319,7 +307,7 @@ pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 		},
 		RegistryCommand::Show { account } => {
 			let who = match account {
-				Some(account) => crate::cmd::did::did_account(account)?,
+				Some(account) => parse_did_account(account)?,
 				None => owner(cli).await?,
 			};
 			let client = connect(&cli.url).await?;
@@ -336,24 +324,24 @@ pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 			Ok(())
 		},
 		RegistryCommand::Trust { account } => {
-			submit(cli, AilocksCall::trust { account: crate::cmd::did::did_account(account)? })
+			submit(cli, AilocksCall::trust { account: parse_did_account(account)? })
 				.await
 		},
 		RegistryCommand::Untrust { account } => {
-			submit(cli, AilocksCall::untrust { account: crate::cmd::did::did_account(account)? })
+			submit(cli, AilocksCall::untrust { account: parse_did_account(account)? })
 				.await
 		},
 		RegistryCommand::Block { account } => {
-			submit(cli, AilocksCall::block { account: crate::cmd::did::did_account(account)? })
+			submit(cli, AilocksCall::block { account: parse_did_account(account)? })
 				.await
 		},
 		RegistryCommand::Unblock { account } => {
-			submit(cli, AilocksCall::unblock { account: crate::cmd::did::did_account(account)? })
+			submit(cli, AilocksCall::unblock { account: parse_did_account(account)? })
 				.await
 		},
 		RegistryCommand::Deregister => submit(cli, AilocksCall::deregister).await,
 		RegistryCommand::Reap { account } => {
-			submit(cli, AilocksCall::reap { ailock: crate::cmd::did::did_account(account)? }).await
+			submit(cli, AilocksCall::reap { ailock: parse_did_account(account)? }).await
 		},
 	}
 }
