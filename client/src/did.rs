@@ -1,10 +1,10 @@
-//! DIDs: reading keys, scopes and relationships from text, resolving through the runtime API,
-//! and rendering W3C DID documents.
+//! DIDs: resolving through the runtime API and rendering W3C DID documents (keys, scopes and
+//! relationships are read by [`crate::input`]).
 
 pub use crate::api::runtime_types::pallet_did::types::{
 	CallScope, DidResolution, ResolvedDelegation, ServiceEndpoint,
 };
-use crate::input::{InputError};
+use crate::input::text;
 use crate::{api, convert, AilockClient, Balance};
 pub use ailock_primitives::did::{sr25519, DidPublicKey, VerificationRelationship};
 use serde_json::{json, Value};
@@ -171,6 +171,7 @@ impl AilockClient {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::input::*;
 
 	#[test]
 	fn reads_keys_relationships_and_scopes() {

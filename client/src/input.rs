@@ -9,10 +9,11 @@ use crate::{
 		bounded_collections::bounded_vec::BoundedVec,
 		pallet_ailocks::types::AilockStatus,
 		pallet_did::types::{CallScope, ServiceEndpoint},
+		pallet_intents::types::Urgency,
 	},
 };
 use ailock_primitives::{
-	did::{DidPublicKey, VerificationRelationship},
+	did::{sr25519, DidPublicKey, VerificationRelationship},
 	geo::{CountryCode, GeoCell, LocationTier, SharingLevel},
 	matching::{Flexibility, MatchingWeights},
 	profile::{normalise_tag, Tag, WeeklyAvailability},
@@ -216,9 +217,7 @@ pub fn parse_weights(text: &str) -> Result<MatchingWeights, InputError> {
 
 /// Normalises free-text skills to tags.
 pub fn tags(list: &[String]) -> Result<Vec<Tag>, InputError> {
-	list.iter()
-		.map(|t| normalise_tag(t).map_err(|e| InputError::Profile(t.clone(), e)))
-		.collect()
+	list.iter().map(|t| normalise_tag(t).map_err(|e| InputError::Profile(t.clone(), e))).collect()
 }
 
 pub fn bounded<X>(items: Vec<X>) -> BoundedVec<X> {
@@ -280,12 +279,8 @@ pub fn parse_scope(text: &str) -> Result<CallScope, InputError> {
 		return Err(InputError::Scope(text.to_string()));
 	}
 	Ok(CallScope {
-		pallet: api::runtime_types::bounded_collections::bounded_vec::BoundedVec(
-			pallet.as_bytes().to_vec(),
-		),
-		call: call.map(|c| {
-			api::runtime_types::bounded_collections::bounded_vec::BoundedVec(c.as_bytes().to_vec())
-		}),
+		pallet: BoundedVec(pallet.as_bytes().to_vec()),
+		call: call.map(|c| BoundedVec(c.as_bytes().to_vec())),
 	})
 }
 
@@ -301,9 +296,8 @@ pub fn bounded_text(text: &str) -> BoundedVec<u8> {
 /// A place given as a geohash, or as `lat,lon` in degrees (cut to a 5-character city cell).
 pub fn parse_place(place: &str) -> Result<GeoCell, InputError> {
 	match place.split_once(',') {
-		Some((lat, lon)) => {
-			GeoCell::encode_point(parse_degrees(lat)?, parse_degrees(lon)?, 5).map_err(InputError::Geo)
-		},
+		Some((lat, lon)) => GeoCell::encode_point(parse_degrees(lat)?, parse_degrees(lon)?, 5)
+			.map_err(InputError::Geo),
 		None => GeoCell::parse(place).map_err(InputError::Geo),
 	}
 }

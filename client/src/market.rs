@@ -4,11 +4,8 @@ use crate::input::{bounded, parse_flexibility, tag_list, InputError};
 use crate::{
 	api::{
 		self,
-		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec,
-			pallet_intents::types::{
-				Description, IntentDetails, NearbyIntent, StepInput, Target, Urgency,
-			},
+		runtime_types::pallet_intents::types::{
+			Description, IntentDetails, NearbyIntent, StepInput, Target, Urgency,
 		},
 	},
 	convert, AilockClient, Balance,
@@ -18,7 +15,6 @@ use ailock_primitives::{
 	matching::{Flexibility, MatchingWeights},
 	profile::{normalise_tag, LanguageCode, Tag},
 };
-use sp_runtime::Perbill;
 use subxt::utils::{AccountId32, H256};
 
 /// A stored intent as the chain returns it, with the `Consideration` ticket holding its
@@ -75,8 +71,8 @@ pub fn build_intent(spec: &IntentSpec) -> Result<IntentDetails<Balance, u32>, In
 		.iter()
 		.map(|l| LanguageCode::parse(l).map_err(|e| InputError::Profile(l.clone(), e)))
 		.collect::<Result<Vec<_>, _>>()?;
-	let category = normalise_tag(&spec.category)
-		.map_err(|e| InputError::Profile(spec.category.clone(), e))?;
+	let category =
+		normalise_tag(&spec.category).map_err(|e| InputError::Profile(spec.category.clone(), e))?;
 	Ok(IntentDetails {
 		title: bounded(spec.title.as_bytes().to_vec()),
 		description: Description::Text(bounded(spec.description.as_bytes().to_vec())),
@@ -142,7 +138,7 @@ pub fn parse_chain(json: &str) -> Result<Vec<StepInput<Balance>>, InputError> {
 			let country = step
 				.country
 				.as_deref()
-				.map(crate::registry::parse_country)
+				.map(crate::input::parse_country)
 				.transpose()
 				.map_err(|e| error(format!("step {index}: {e}")))?;
 			let budget = crate::parse_amount(&step.budget)
@@ -221,6 +217,7 @@ pub fn provenance(model: &str, prompt: &str, plan: &str) -> H256 {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::input::*;
 
 	#[test]
 	fn reads_weights_flexibility_and_chains() {

@@ -1,7 +1,7 @@
 //! The Ailock registry: building profiles from human input (coordinates cut to the sharing level
 //! on this machine, never sent in full), discovery and profile views.
 
-use crate::input::{InputError};
+use crate::input::InputError;
 use crate::{
 	api::{
 		self,
@@ -41,8 +41,7 @@ pub fn prepare_location(
 	let full_cell = GeoCell::encode_point(latitude_micro, longitude_micro, MAX_GEOHASH_PRECISION)
 		.map_err(InputError::Geo)?;
 	let mut salt = [0u8; 32];
-	getrandom::getrandom(&mut salt)
-		.map_err(|_| InputError::Coordinate("no randomness".into()))?;
+	getrandom::getrandom(&mut salt).map_err(|_| InputError::Coordinate("no randomness".into()))?;
 	let cell = sharing.precision().map(|p| full_cell.truncate(p));
 	let country = if sharing == SharingLevel::None { None } else { country };
 	let location = Location {
@@ -80,9 +79,7 @@ pub struct ProfileSpec {
 }
 
 fn tags(list: &[String]) -> Result<Vec<Tag>, InputError> {
-	list.iter()
-		.map(|t| normalise_tag(t).map_err(|e| InputError::Profile(t.clone(), e)))
-		.collect()
+	list.iter().map(|t| normalise_tag(t).map_err(|e| InputError::Profile(t.clone(), e))).collect()
 }
 
 /// The profile to submit.
@@ -183,6 +180,7 @@ impl AilockClient {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::input::*;
 
 	#[test]
 	fn reads_coordinates_exactly() {

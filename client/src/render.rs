@@ -140,7 +140,8 @@ fn render_composite(
 ) -> Rendered {
 	match def {
 		TypeDef::Composite(c) => {
-			let fields: Vec<Option<String>> = c.fields.iter().map(|f| f.type_name.clone()).collect();
+			let fields: Vec<Option<String>> =
+				c.fields.iter().map(|f| f.type_name.clone()).collect();
 			// A newtype (`GeoCell(BoundedVec<u8>)`, `Tag(..)`) reads as what it wraps.
 			if let (Composite::Unnamed(values), 1) = (composite, c.fields.len()) {
 				if let [only] = values.as_slice() {

@@ -153,12 +153,32 @@ async fn matching_chains_and_expiry() -> anyhow::Result<()> {
 	let countrywide = posted_id(&country_wide)?;
 	let german = cli.ok(
 		None,
-		&["intent", "near", "u281z7", "--country", "DE", "--tier", "country", "--skill", "translation"],
+		&[
+			"intent",
+			"near",
+			"u281z7",
+			"--country",
+			"DE",
+			"--tier",
+			"country",
+			"--skill",
+			"translation",
+		],
 	)?;
 	assert!(german.contains(&format!("#{countrywide}")), "{german}");
 	let japanese = cli.ok(
 		None,
-		&["intent", "near", "xn774c", "--country", "JP", "--tier", "country", "--skill", "translation"],
+		&[
+			"intent",
+			"near",
+			"xn774c",
+			"--country",
+			"JP",
+			"--tier",
+			"country",
+			"--skill",
+			"translation",
+		],
 	)?;
 	assert!(!japanese.contains(&format!("#{countrywide}")), "{japanese}");
 	let invited = eventually("country-wide matches", Duration::from_secs(60), || {

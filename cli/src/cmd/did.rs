@@ -183,8 +183,9 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 			send(cli, &api::tx().did().remove_service(target(cli, did)?, bounded_text(id))).await
 		},
 		DidCommand::SetController { new_controller, did } => {
-			let call =
-				api::tx().did().change_controller(target(cli, did)?, parse_did_account(new_controller)?);
+			let call = api::tx()
+				.did()
+				.change_controller(target(cli, did)?, parse_did_account(new_controller)?);
 			send(cli, &call).await
 		},
 		DidCommand::Deactivate { did } => {
@@ -217,7 +218,8 @@ pub async fn run(cli: &Cli, command: &DidCommand) -> anyhow::Result<()> {
 			send(cli, &call).await
 		},
 		DidCommand::RevokeAgent { agent, did } => {
-			send(cli, &api::tx().did().revoke_agent(target(cli, did)?, parse_did_account(agent)?)).await
+			send(cli, &api::tx().did().revoke_agent(target(cli, did)?, parse_did_account(agent)?))
+				.await
 		},
 	}
 }

@@ -8,10 +8,7 @@ use ailock_client::{
 		self,
 		runtime_types::{
 			ailock_runtime::RuntimeCall,
-			pallet_ailocks::{
-				pallet::Call as AilocksCall,
-				types::{AilockStatus, Profile},
-			},
+			pallet_ailocks::{pallet::Call as AilocksCall, types::Profile},
 		},
 	},
 	convert, format_amount,
@@ -324,20 +321,16 @@ pub async fn run(cli: &Cli, command: &RegistryCommand) -> anyhow::Result<()> {
 			Ok(())
 		},
 		RegistryCommand::Trust { account } => {
-			submit(cli, AilocksCall::trust { account: parse_did_account(account)? })
-				.await
+			submit(cli, AilocksCall::trust { account: parse_did_account(account)? }).await
 		},
 		RegistryCommand::Untrust { account } => {
-			submit(cli, AilocksCall::untrust { account: parse_did_account(account)? })
-				.await
+			submit(cli, AilocksCall::untrust { account: parse_did_account(account)? }).await
 		},
 		RegistryCommand::Block { account } => {
-			submit(cli, AilocksCall::block { account: parse_did_account(account)? })
-				.await
+			submit(cli, AilocksCall::block { account: parse_did_account(account)? }).await
 		},
 		RegistryCommand::Unblock { account } => {
-			submit(cli, AilocksCall::unblock { account: parse_did_account(account)? })
-				.await
+			submit(cli, AilocksCall::unblock { account: parse_did_account(account)? }).await
 		},
 		RegistryCommand::Deregister => submit(cli, AilocksCall::deregister).await,
 		RegistryCommand::Reap { account } => {
