@@ -68,7 +68,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("ailock-node"),
 	authoring_version: 1,
 	// Bump on every runtime change; wallets and nodes key metadata caches on it.
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// Bump when call indices or transaction extensions change: signed payloads change with them.

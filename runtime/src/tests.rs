@@ -224,3 +224,173 @@ fn deposits_are_held_under_each_pallets_reason_at_the_documented_price() {
 	// smallest document's deposit covers it.
 	assert!(configs::DidTombstoneDeposit::get() <= configs::DidDeposit::get());
 }
+
+/// Did, Ailocks and Intents as the runtime wires them together: what each pallet's own tests
+/// replace with a stand-in (the intents tests use a small in-mock registry).
+mod market_wiring {
+	use super::*;
+	use crate::{Ailocks, Did, Intents, RuntimeOrigin};
+	use ailock_primitives::{
+		geo::{CountryCode, GeoCell, LocationTier},
+		matching::{Flexibility, MatchingWeights},
+		profile::{normalise_tag, LanguageCode},
+	};
+	use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
+	use pallet_intents::types::{Description, IntentDetails, Offer, Target, Urgency};
+
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+
+	/// The dev chain at block 1 with DIDs for Bob, Charlie and Dave; Alice is its matcher.
+	fn market(test: impl FnOnce(AccountId, AccountId, AccountId)) {
+		genesis_of(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			frame_system::Pallet::<Runtime>::set_block_number(1);
+			let [bob, charlie, dave] =
+				[Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave].map(account);
+			for who in [&bob, &charlie, &dave] {
+				assert_ok!(Did::create(signed(who), Default::default(), Default::default()));
+			}
+			test(bob, charlie, dave);
+			Did::do_try_state().expect("DID invariants hold");
+			Ailocks::do_try_state().expect("registry invariants hold");
+			Intents::do_try_state().expect("market invariants hold");
+		});
+	}
+
+	/// [`city_profile`] at `geohash` in `country`.
+	fn profile_at(geohash: &str, country: &[u8; 2]) -> pallet_ailocks::ProfileOf<Runtime> {
+		let mut profile = city_profile();
+		profile.location.cell = Some(GeoCell::parse(geohash).expect("a cell"));
+		profile.location.country = Some(CountryCode::new(*country).expect("a country"));
+		profile
+	}
+
+	/// Translation work in Munich for 10 AIL.
+	fn munich_translation() -> pallet_intents::DetailsOf<Runtime> {
+		IntentDetails {
+			title: BoundedVec::truncate_from(b"Translate a manual".to_vec()),
+			description: Description::Text(BoundedVec::truncate_from(b"EN->DE".to_vec())),
+			category: normalise_tag("translation").expect("a tag"),
+			skills: BoundedVec::truncate_from(vec![normalise_tag("translation").expect("a tag")]),
+			languages: BoundedVec::truncate_from(vec![LanguageCode(*b"de")]),
+			target: Target {
+				cell: Some(GeoCell::parse("u281z").expect("a cell")),
+				country: Some(CountryCode::new(*b"DE").expect("a country")),
+				flexibility: Flexibility::Preferred,
+			},
+			budget: 10 * AIL,
+			deadline: 1_000,
+			urgency: Urgency::Normal,
+			weights: MatchingWeights::BALANCED,
+		}
+	}
+
+	#[test]
+	fn deregistering_an_ailock_withdraws_its_offer_and_releases_both_deposits() {
+		market(|bob, _, _| {
+			assert_ok!(Ailocks::register(signed(&bob), profile_at("u281z", b"DE")));
+			let offer = Offer {
+				skills: BoundedVec::truncate_from(vec![
+					normalise_tag("translation").expect("a tag")
+				]),
+				price: AIL,
+				area: GeoCell::parse("u281").expect("a cell"),
+				reach: LocationTier::SameRegion,
+				capacity: 1,
+			};
+			assert_ok!(Intents::post_offer(signed(&bob), offer));
+			let offer_hold = crate::configs::OfferHoldReason::get();
+			let offer_deposit = Balances::balance_on_hold(&offer_hold, &bob);
+			assert!(offer_deposit > 0);
+			let free = Balances::free_balance(&bob);
+			let profile_deposit =
+				pallet_ailocks::Ailocks::<Runtime>::get(&bob).expect("registered").deposit;
+
+			assert_ok!(Ailocks::deregister(signed(&bob)));
+			assert!(pallet_intents::Offers::<Runtime>::get(&bob).is_none());
+			assert_eq!(Balances::balance_on_hold(&offer_hold, &bob), 0);
+			assert_eq!(Balances::free_balance(&bob), free + offer_deposit + profile_deposit);
+			frame_system::Pallet::<Runtime>::assert_has_event(
+				pallet_intents::Event::OfferWithdrawn {
+					ailock: bob,
+					deposit_released: offer_deposit,
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn a_did_with_a_registered_ailock_stays_active() {
+		market(|bob, _, _| {
+			assert_ok!(Ailocks::register(signed(&bob), profile_at("u281z", b"DE")));
+			assert_noop!(
+				Did::deactivate(signed(&bob), bob.clone()),
+				pallet_did::Error::<Runtime>::DidInUse
+			);
+			assert_ok!(Ailocks::deregister(signed(&bob)));
+			assert_ok!(Did::deactivate(signed(&bob), bob.clone()));
+		});
+	}
+
+	#[test]
+	fn a_did_with_open_intents_stays_active() {
+		market(|_, _, dave| {
+			assert_ok!(Intents::post_intent(signed(&dave), munich_translation()));
+			assert_noop!(
+				Did::deactivate(signed(&dave), dave.clone()),
+				pallet_did::Error::<Runtime>::DidInUse
+			);
+			assert_ok!(Intents::cancel_intent(signed(&dave), 0));
+			assert_ok!(Did::deactivate(signed(&dave), dave.clone()));
+		});
+	}
+
+	#[test]
+	fn the_matcher_invites_registered_ailocks_nearest_first() {
+		market(|bob, charlie, dave| {
+			assert_ok!(Ailocks::register(signed(&charlie), profile_at("xn774", b"JP")));
+			assert_ok!(Ailocks::register(signed(&bob), profile_at("u281z", b"DE")));
+			assert_ok!(Intents::post_intent(signed(&dave), munich_translation()));
+			let intent = pallet_intents::Intents::<Runtime>::get(0).expect("posted");
+			let matches = Intents::compute_matches(&intent, 16);
+			let order: Vec<AccountId> = matches.iter().map(|(who, _)| who.clone()).collect();
+			assert_eq!(order, vec![bob.clone(), charlie.clone()]);
+			assert!(matches[0].1 > matches[1].1, "Munich scores above Tokyo");
+
+			let alice = account(Sr25519Keyring::Alice);
+			assert_ok!(Intents::submit_matches(
+				signed(&alice),
+				0,
+				BoundedVec::truncate_from(vec![charlie, bob])
+			));
+			assert_eq!(
+				pallet_intents::Matches::<Runtime>::get(0).expect("stored").into_inner(),
+				matches
+			);
+		});
+	}
+
+	#[test]
+	fn an_ailock_that_stepped_away_is_not_invited() {
+		market(|bob, _, dave| {
+			assert_ok!(Ailocks::register(signed(&bob), profile_at("u281z", b"DE")));
+			assert_ok!(Intents::post_intent(signed(&dave), munich_translation()));
+			assert_ok!(Ailocks::set_status(
+				signed(&bob),
+				pallet_ailocks::types::AilockStatus::Away
+			));
+			let intent = pallet_intents::Intents::<Runtime>::get(0).expect("posted");
+			assert!(Intents::compute_matches(&intent, 16).is_empty());
+			assert_noop!(
+				Intents::submit_matches(
+					signed(&account(Sr25519Keyring::Alice)),
+					0,
+					BoundedVec::truncate_from(vec![bob])
+				),
+				pallet_intents::Error::<Runtime>::UnknownAilock
+			);
+		});
+	}
+}

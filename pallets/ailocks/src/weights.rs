@@ -2,7 +2,7 @@
 
 //! Weights for `pallet_ailocks`, measured by `scripts/benchmark.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-03; steps `50`, repeat `20`;
+//! Benchmark CLI 64.0.0, 2026-12-08; steps `50`, repeat `20`;
 //! host `vm` (AMD EPYC); wasm execution `Compiled`; chain `Some("dev")`.
 
 // Executed Command:
@@ -56,19 +56,19 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Did::Dids` (r:1 w:0)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::CellPopulation` (r:1 w:1)
-	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
 	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::CellPopulation` (r:1 w:1)
+	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
 	/// Proof: `Ailocks::CountryIndex` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::GlobalIndex` (r:0 w:1)
@@ -78,26 +78,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2641`
-		//  Estimated: `7323`
-		// Minimum execution time: 102_823_000 picoseconds.
-		Weight::from_parts(110_003_000, 7323)
+		//  Estimated: `7339`
+		// Minimum execution time: 134_892_000 picoseconds.
+		Weight::from_parts(138_720_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CellPopulation` (r:2 w:2)
 	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Boosts` (r:32 w:32)
 	/// Proof: `Ailocks::Boosts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
-	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Did::Delegations` (r:1 w:1)
-	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
+	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:2)
 	/// Proof: `Ailocks::CountryIndex` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::SkillXp` (r:0 w:16)
@@ -110,14 +110,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[0, 1]`.
 	fn update(s: u32, m: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3167 + m * (2111 ±0) + s * (3 ±0)`
+		//  Measured:  `3183 + m * (2111 ±0) + s * (3 ±0)`
 		//  Estimated: `45183 + m * (45183 ±0)`
-		// Minimum execution time: 142_321_000 picoseconds.
-		Weight::from_parts(168_871_328, 45183)
-			// Standard Error: 182_002
-			.saturating_add(Weight::from_parts(198_124, 0).saturating_mul(s.into()))
-			// Standard Error: 1_976_190
-			.saturating_add(Weight::from_parts(172_455_966, 0).saturating_mul(m.into()))
+		// Minimum execution time: 176_961_000 picoseconds.
+		Weight::from_parts(133_798_620, 45183)
+			// Standard Error: 11_520
+			.saturating_add(Weight::from_parts(3_035_801, 0).saturating_mul(s.into()))
+			// Standard Error: 125_095
+			.saturating_add(Weight::from_parts(221_139_417, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((34_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -126,29 +126,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 45183).saturating_mul(m.into()))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	fn set_status() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1258`
-		//  Estimated: `4560`
-		// Minimum execution time: 21_442_000 picoseconds.
-		Weight::from_parts(24_426_000, 4560)
+		//  Measured:  `1274`
+		//  Estimated: `4576`
+		// Minimum execution time: 30_827_000 picoseconds.
+		Weight::from_parts(32_391_000, 4576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	fn heartbeat() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1258`
-		//  Estimated: `4560`
-		// Minimum execution time: 21_672_000 picoseconds.
-		Weight::from_parts(28_673_000, 4560)
+		//  Measured:  `1274`
+		//  Estimated: `4576`
+		// Minimum execution time: 31_569_000 picoseconds.
+		Weight::from_parts(33_222_000, 4576)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CellPopulation` (r:1 w:1)
 	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
@@ -159,15 +159,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ailocks::GeoIndex` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn heartbeat_reindexed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1159`
-		//  Estimated: `4560`
-		// Minimum execution time: 29_564_000 picoseconds.
-		Weight::from_parts(32_017_000, 4560)
+		//  Measured:  `1175`
+		//  Estimated: `4576`
+		// Minimum execution time: 41_558_000 picoseconds.
+		Weight::from_parts(43_402_000, 4576)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CellPopulation` (r:1 w:1)
 	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
@@ -178,117 +178,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Ailocks::GeoIndex` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn reap() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1271`
-		//  Estimated: `4560`
-		// Minimum execution time: 33_930_000 picoseconds.
-		Weight::from_parts(37_676_000, 4560)
+		//  Measured:  `1287`
+		//  Estimated: `4576`
+		// Minimum execution time: 46_527_000 picoseconds.
+		Weight::from_parts(49_192_000, 4576)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Blocked` (r:1 w:0)
 	/// Proof: `Ailocks::Blocked` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Trusted` (r:1 w:1)
 	/// Proof: `Ailocks::Trusted` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
 	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn trust() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8196`
+		//  Measured:  `8212`
 		//  Estimated: `5738`
-		// Minimum execution time: 115_622_000 picoseconds.
-		Weight::from_parts(129_192_000, 5738)
+		// Minimum execution time: 144_159_000 picoseconds.
+		Weight::from_parts(150_471_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Trusted` (r:1 w:1)
 	/// Proof: `Ailocks::Trusted` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
-	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
+	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	fn untrust() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6102`
+		//  Measured:  `6118`
 		//  Estimated: `5738`
-		// Minimum execution time: 99_237_000 picoseconds.
-		Weight::from_parts(109_683_000, 5738)
+		// Minimum execution time: 125_996_000 picoseconds.
+		Weight::from_parts(130_945_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Blocked` (r:1 w:1)
 	/// Proof: `Ailocks::Blocked` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Trusted` (r:1 w:1)
 	/// Proof: `Ailocks::Trusted` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
-	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
-	/// Storage: `Did::Delegations` (r:1 w:1)
-	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
+	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	fn block() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8196`
+		//  Measured:  `8212`
 		//  Estimated: `5738`
-		// Minimum execution time: 117_905_000 picoseconds.
-		Weight::from_parts(134_369_000, 5738)
+		// Minimum execution time: 146_453_000 picoseconds.
+		Weight::from_parts(153_737_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Blocked` (r:1 w:1)
 	/// Proof: `Ailocks::Blocked` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
-	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
-	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
+	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	fn unblock() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6139`
+		//  Measured:  `6155`
 		//  Estimated: `5738`
-		// Minimum execution time: 100_419_000 picoseconds.
-		Weight::from_parts(112_387_000, 5738)
+		// Minimum execution time: 127_458_000 picoseconds.
+		Weight::from_parts(135_814_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:1)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CellPopulation` (r:1 w:1)
 	/// Proof: `Ailocks::CellPopulation` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Boosts` (r:32 w:32)
 	/// Proof: `Ailocks::Boosts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::DepositCharges` (r:1 w:1)
 	/// Proof: `Ailocks::DepositCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Offers` (r:1 w:0)
-	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Trusted` (r:0 w:1)
 	/// Proof: `Ailocks::Trusted` (`max_values`: None, `max_size`: Some(2098), added: 4573, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::CountryIndex` (r:0 w:1)
@@ -307,14 +307,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 1]`.
 	fn deregister(s: u32, r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3558 + r * (1795 ±0) + s * (3 ±0)`
+		//  Measured:  `3574 + r * (1795 ±0) + s * (3 ±0)`
 		//  Estimated: `5738 + r * (86583 ±0)`
-		// Minimum execution time: 167_589_000 picoseconds.
-		Weight::from_parts(154_887_044, 5738)
-			// Standard Error: 58_879
-			.saturating_add(Weight::from_parts(1_903_524, 0).saturating_mul(s.into()))
-			// Standard Error: 597_914
-			.saturating_add(Weight::from_parts(161_270_980, 0).saturating_mul(r.into()))
+		// Minimum execution time: 210_203_000 picoseconds.
+		Weight::from_parts(201_029_889, 5738)
+			// Standard Error: 163_790
+			.saturating_add(Weight::from_parts(1_187_967, 0).saturating_mul(s.into()))
+			// Standard Error: 1_663_268
+			.saturating_add(Weight::from_parts(190_649_808, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((31_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
@@ -323,7 +323,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 86583).saturating_mul(r.into()))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Boosts` (r:1 w:1)
 	/// Proof: `Ailocks::Boosts` (`max_values`: None, `max_size`: Some(318), added: 2793, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
@@ -331,14 +331,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 8]`.
-	fn boost(b: u32, ) -> Weight {
+	fn boost(_b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3921 + b * (36 ±0)`
+		//  Measured:  `3937 + b * (36 ±0)`
 		//  Estimated: `6196`
-		// Minimum execution time: 86_318_000 picoseconds.
-		Weight::from_parts(89_832_518, 6196)
-			// Standard Error: 4_572
-			.saturating_add(Weight::from_parts(56_797, 0).saturating_mul(b.into()))
+		// Minimum execution time: 109_494_000 picoseconds.
+		Weight::from_parts(114_402_193, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -347,14 +345,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(110_003_000, 7323)
+		Weight::from_parts(138_720_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn update(s: u32, m: u32, ) -> Weight {
-		Weight::from_parts(168_871_328, 45183)
-			.saturating_add(Weight::from_parts(198_124, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(172_455_966, 0).saturating_mul(m.into()))
+		Weight::from_parts(133_798_620, 45183)
+			.saturating_add(Weight::from_parts(3_035_801, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(221_139_417, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((34_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
@@ -363,49 +361,49 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 45183).saturating_mul(m.into()))
 	}
 	fn set_status() -> Weight {
-		Weight::from_parts(24_426_000, 4560)
+		Weight::from_parts(32_391_000, 4576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(28_673_000, 4560)
+		Weight::from_parts(33_222_000, 4576)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat_reindexed() -> Weight {
-		Weight::from_parts(32_017_000, 4560)
+		Weight::from_parts(43_402_000, 4576)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reap() -> Weight {
-		Weight::from_parts(37_676_000, 4560)
+		Weight::from_parts(49_192_000, 4576)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn trust() -> Weight {
-		Weight::from_parts(129_192_000, 5738)
+		Weight::from_parts(150_471_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn untrust() -> Weight {
-		Weight::from_parts(109_683_000, 5738)
+		Weight::from_parts(130_945_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn block() -> Weight {
-		Weight::from_parts(134_369_000, 5738)
+		Weight::from_parts(153_737_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn unblock() -> Weight {
-		Weight::from_parts(112_387_000, 5738)
+		Weight::from_parts(135_814_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn deregister(s: u32, r: u32, ) -> Weight {
-		Weight::from_parts(154_887_044, 5738)
-			.saturating_add(Weight::from_parts(1_903_524, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(161_270_980, 0).saturating_mul(r.into()))
+		Weight::from_parts(201_029_889, 5738)
+			.saturating_add(Weight::from_parts(1_187_967, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(190_649_808, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((31_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
@@ -413,9 +411,8 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((31_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 86583).saturating_mul(r.into()))
 	}
-	fn boost(b: u32, ) -> Weight {
-		Weight::from_parts(89_832_518, 6196)
-			.saturating_add(Weight::from_parts(56_797, 0).saturating_mul(b.into()))
+	fn boost(_b: u32, ) -> Weight {
+		Weight::from_parts(114_402_193, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
@@ -423,33 +420,32 @@ impl WeightInfo for () {
 
 // The benchmark analysis as data for scripts/weight-ratios.py:
 // kind,pallet,benchmark,values…
-// summary:base,pallet_ailocks,register,110003000,7,9,7323
+// summary:base,pallet_ailocks,register,138720000,7,9,7339
 // summary:component,pallet_ailocks,update,s,16
 // summary:component,pallet_ailocks,update,m,1
-// summary:base,pallet_ailocks,update,168871328,5,5,45183
-// summary:slope,pallet_ailocks,update,s,198124
-// summary:slope,pallet_ailocks,update,m,172455966
+// summary:base,pallet_ailocks,update,133798620,5,5,45183
+// summary:slope,pallet_ailocks,update,s,3035801
+// summary:slope,pallet_ailocks,update,m,221139417
 // summary:reads,pallet_ailocks,update,m,34
 // summary:writes,pallet_ailocks,update,s,1
 // summary:writes,pallet_ailocks,update,m,39
 // summary:proof,pallet_ailocks,update,m,45183
-// summary:base,pallet_ailocks,set_status,24426000,1,1,4560
-// summary:base,pallet_ailocks,heartbeat,28673000,1,1,4560
-// summary:base,pallet_ailocks,heartbeat_reindexed,32017000,2,5,4560
-// summary:base,pallet_ailocks,reap,37676000,2,5,4560
-// summary:base,pallet_ailocks,trust,129192000,7,6,5738
-// summary:base,pallet_ailocks,untrust,109683000,6,6,5738
-// summary:base,pallet_ailocks,block,134369000,7,7,5738
-// summary:base,pallet_ailocks,unblock,112387000,6,6,5738
+// summary:base,pallet_ailocks,set_status,32391000,1,1,4576
+// summary:base,pallet_ailocks,heartbeat,33222000,1,1,4576
+// summary:base,pallet_ailocks,heartbeat_reindexed,43402000,2,5,4576
+// summary:base,pallet_ailocks,reap,49192000,2,5,4576
+// summary:base,pallet_ailocks,trust,150471000,7,6,5738
+// summary:base,pallet_ailocks,untrust,130945000,6,6,5738
+// summary:base,pallet_ailocks,block,153737000,7,7,5738
+// summary:base,pallet_ailocks,unblock,135814000,6,6,5738
 // summary:component,pallet_ailocks,deregister,s,16
 // summary:component,pallet_ailocks,deregister,r,1
-// summary:base,pallet_ailocks,deregister,154887044,8,20,5738
-// summary:slope,pallet_ailocks,deregister,s,1903524
-// summary:slope,pallet_ailocks,deregister,r,161270980
+// summary:base,pallet_ailocks,deregister,201029889,8,20,5738
+// summary:slope,pallet_ailocks,deregister,s,1187967
+// summary:slope,pallet_ailocks,deregister,r,190649808
 // summary:reads,pallet_ailocks,deregister,r,31
 // summary:writes,pallet_ailocks,deregister,s,1
 // summary:writes,pallet_ailocks,deregister,r,31
 // summary:proof,pallet_ailocks,deregister,r,86583
 // summary:component,pallet_ailocks,boost,b,8
-// summary:base,pallet_ailocks,boost,89832518,5,4,6196
-// summary:slope,pallet_ailocks,boost,b,56797
+// summary:base,pallet_ailocks,boost,114402193,5,4,6196

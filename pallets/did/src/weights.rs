@@ -2,7 +2,7 @@
 
 //! Weights for `pallet_did`, measured by `scripts/benchmark.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-03; steps `50`, repeat `20`;
+//! Benchmark CLI 64.0.0, 2026-12-08; steps `50`, repeat `20`;
 //! host `vm` (AMD EPYC); wasm execution `Compiled`; chain `Some("dev")`.
 
 // Executed Command:
@@ -57,7 +57,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Did::DeactivatedDids` (r:1 w:0)
 	/// Proof: `Did::DeactivatedDids` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -67,114 +67,114 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn create(k: u32, s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `146`
-		//  Estimated: `7323`
-		// Minimum execution time: 64_706_000 picoseconds.
-		Weight::from_parts(93_887_425, 7323)
-			// Standard Error: 42_852
-			.saturating_add(Weight::from_parts(420_020, 0).saturating_mul(k.into()))
-			// Standard Error: 82_953
-			.saturating_add(Weight::from_parts(1_837_549, 0).saturating_mul(s.into()))
+		//  Estimated: `7339`
+		// Minimum execution time: 85_069_000 picoseconds.
+		Weight::from_parts(87_161_706, 7339)
+			// Standard Error: 3_173
+			.saturating_add(Weight::from_parts(160_642, 0).saturating_mul(k.into()))
+			// Standard Error: 6_143
+			.saturating_add(Weight::from_parts(2_602_576, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn add_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4033`
-		//  Estimated: `7323`
-		// Minimum execution time: 73_519_000 picoseconds.
-		Weight::from_parts(112_027_000, 7323)
+		//  Measured:  `4049`
+		//  Estimated: `7339`
+		// Minimum execution time: 96_982_000 picoseconds.
+		Weight::from_parts(100_448_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4071`
-		//  Estimated: `7323`
-		// Minimum execution time: 66_609_000 picoseconds.
-		Weight::from_parts(103_714_000, 7323)
+		//  Measured:  `4087`
+		//  Estimated: `7339`
+		// Minimum execution time: 87_283_000 picoseconds.
+		Weight::from_parts(90_068_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn rotate_key() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4071`
-		//  Estimated: `7323`
-		// Minimum execution time: 73_759_000 picoseconds.
-		Weight::from_parts(104_615_000, 7323)
+		//  Measured:  `4087`
+		//  Estimated: `7339`
+		// Minimum execution time: 95_539_000 picoseconds.
+		Weight::from_parts(99_205_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn add_service() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3681`
-		//  Estimated: `7323`
-		// Minimum execution time: 74_921_000 picoseconds.
-		Weight::from_parts(86_228_000, 7323)
+		//  Measured:  `3697`
+		//  Estimated: `7339`
+		// Minimum execution time: 97_162_000 picoseconds.
+		Weight::from_parts(101_379_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_service() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4071`
-		//  Estimated: `7323`
-		// Minimum execution time: 65_808_000 picoseconds.
-		Weight::from_parts(78_467_000, 7323)
+		//  Measured:  `4087`
+		//  Estimated: `7339`
+		// Minimum execution time: 86_962_000 picoseconds.
+		Weight::from_parts(90_229_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	fn change_controller() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3876`
-		//  Estimated: `7323`
-		// Minimum execution time: 22_624_000 picoseconds.
-		Weight::from_parts(28_402_000, 7323)
+		//  Measured:  `3892`
+		//  Estimated: `7339`
+		// Minimum execution time: 32_962_000 picoseconds.
+		Weight::from_parts(35_667_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Ailocks` (r:1 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCount` (r:1 w:0)
 	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:9 w:8)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:0 w:8)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::DeactivatedDids` (r:0 w:1)
@@ -182,12 +182,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[0, 8]`.
 	fn deactivate(a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4248 + a * (88 ±0)`
-		//  Estimated: `7323 + a * (4748 ±0)`
-		// Minimum execution time: 116_463_000 picoseconds.
-		Weight::from_parts(152_440_624, 7323)
-			// Standard Error: 144_382
-			.saturating_add(Weight::from_parts(10_000_110, 0).saturating_mul(a.into()))
+		//  Measured:  `4264 + a * (88 ±0)`
+		//  Estimated: `7339 + a * (4748 ±0)`
+		// Minimum execution time: 150_491_000 picoseconds.
+		Weight::from_parts(159_023_557, 7339)
+			// Standard Error: 42_933
+			.saturating_add(Weight::from_parts(11_353_466, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -195,7 +195,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4748).saturating_mul(a.into()))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `Did::AgentOwner` (r:1 w:1)
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
@@ -207,17 +207,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[1, 16]`.
 	fn authorize_agent(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4071`
-		//  Estimated: `7323`
-		// Minimum execution time: 135_432_000 picoseconds.
-		Weight::from_parts(157_216_434, 7323)
-			// Standard Error: 76_891
-			.saturating_add(Weight::from_parts(809_860, 0).saturating_mul(e.into()))
+		//  Measured:  `4087`
+		//  Estimated: `7339`
+		// Minimum execution time: 167_534_000 picoseconds.
+		Weight::from_parts(174_771_456, 7339)
+			// Standard Error: 16_977
+			.saturating_add(Weight::from_parts(921_882, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Did::Dids` (r:1 w:1)
-	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3858), added: 6333, mode: `MaxEncodedLen`)
+	/// Proof: `Did::Dids` (`max_values`: None, `max_size`: Some(3874), added: 6349, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -228,10 +228,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Did::AgentOwner` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn revoke_agent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4515`
-		//  Estimated: `7323`
-		// Minimum execution time: 78_296_000 picoseconds.
-		Weight::from_parts(83_865_000, 7323)
+		//  Measured:  `4531`
+		//  Estimated: `7339`
+		// Minimum execution time: 102_962_000 picoseconds.
+		Weight::from_parts(106_239_000, 7339)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -244,10 +244,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `283 + e * (13 ±0)`
 		//  Estimated: `5738`
-		// Minimum execution time: 19_959_000 picoseconds.
-		Weight::from_parts(21_740_287, 5738)
-			// Standard Error: 2_346
-			.saturating_add(Weight::from_parts(336_279, 0).saturating_mul(e.into()))
+		// Minimum execution time: 29_355_000 picoseconds.
+		Weight::from_parts(30_575_634, 5738)
+			// Standard Error: 1_018
+			.saturating_add(Weight::from_parts(431_360, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 }
@@ -255,45 +255,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create(k: u32, s: u32, ) -> Weight {
-		Weight::from_parts(93_887_425, 7323)
-			.saturating_add(Weight::from_parts(420_020, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(1_837_549, 0).saturating_mul(s.into()))
+		Weight::from_parts(87_161_706, 7339)
+			.saturating_add(Weight::from_parts(160_642, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(2_602_576, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_key() -> Weight {
-		Weight::from_parts(112_027_000, 7323)
+		Weight::from_parts(100_448_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(103_714_000, 7323)
+		Weight::from_parts(90_068_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rotate_key() -> Weight {
-		Weight::from_parts(104_615_000, 7323)
+		Weight::from_parts(99_205_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_service() -> Weight {
-		Weight::from_parts(86_228_000, 7323)
+		Weight::from_parts(101_379_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_service() -> Weight {
-		Weight::from_parts(78_467_000, 7323)
+		Weight::from_parts(90_229_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn change_controller() -> Weight {
-		Weight::from_parts(28_402_000, 7323)
+		Weight::from_parts(35_667_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deactivate(a: u32, ) -> Weight {
-		Weight::from_parts(152_440_624, 7323)
-			.saturating_add(Weight::from_parts(10_000_110, 0).saturating_mul(a.into()))
+		Weight::from_parts(159_023_557, 7339)
+			.saturating_add(Weight::from_parts(11_353_466, 0).saturating_mul(a.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -301,19 +301,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4748).saturating_mul(a.into()))
 	}
 	fn authorize_agent(e: u32, ) -> Weight {
-		Weight::from_parts(157_216_434, 7323)
-			.saturating_add(Weight::from_parts(809_860, 0).saturating_mul(e.into()))
+		Weight::from_parts(174_771_456, 7339)
+			.saturating_add(Weight::from_parts(921_882, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn revoke_agent() -> Weight {
-		Weight::from_parts(83_865_000, 7323)
+		Weight::from_parts(106_239_000, 7339)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn dispatch_as_agent(e: u32, ) -> Weight {
-		Weight::from_parts(21_740_287, 5738)
-			.saturating_add(Weight::from_parts(336_279, 0).saturating_mul(e.into()))
+		Weight::from_parts(30_575_634, 5738)
+			.saturating_add(Weight::from_parts(431_360, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 }
@@ -322,25 +322,25 @@ impl WeightInfo for () {
 // kind,pallet,benchmark,values…
 // summary:component,pallet_did,create,k,16
 // summary:component,pallet_did,create,s,8
-// summary:base,pallet_did,create,93887425,4,3,7323
-// summary:slope,pallet_did,create,k,420020
-// summary:slope,pallet_did,create,s,1837549
-// summary:base,pallet_did,add_key,112027000,3,3,7323
-// summary:base,pallet_did,remove_key,103714000,3,3,7323
-// summary:base,pallet_did,rotate_key,104615000,3,3,7323
-// summary:base,pallet_did,add_service,86228000,3,3,7323
-// summary:base,pallet_did,remove_service,78467000,3,3,7323
-// summary:base,pallet_did,change_controller,28402000,1,1,7323
+// summary:base,pallet_did,create,87161706,4,3,7339
+// summary:slope,pallet_did,create,k,160642
+// summary:slope,pallet_did,create,s,2602576
+// summary:base,pallet_did,add_key,100448000,3,3,7339
+// summary:base,pallet_did,remove_key,90068000,3,3,7339
+// summary:base,pallet_did,rotate_key,99205000,3,3,7339
+// summary:base,pallet_did,add_service,101379000,3,3,7339
+// summary:base,pallet_did,remove_service,90229000,3,3,7339
+// summary:base,pallet_did,change_controller,35667000,1,1,7339
 // summary:component,pallet_did,deactivate,a,8
-// summary:base,pallet_did,deactivate,152440624,6,4,7323
-// summary:slope,pallet_did,deactivate,a,10000110
+// summary:base,pallet_did,deactivate,159023557,6,4,7339
+// summary:slope,pallet_did,deactivate,a,11353466
 // summary:reads,pallet_did,deactivate,a,1
 // summary:writes,pallet_did,deactivate,a,2
 // summary:proof,pallet_did,deactivate,a,4748
 // summary:component,pallet_did,authorize_agent,e,16
-// summary:base,pallet_did,authorize_agent,157216434,5,5,7323
-// summary:slope,pallet_did,authorize_agent,e,809860
-// summary:base,pallet_did,revoke_agent,83865000,4,5,7323
+// summary:base,pallet_did,authorize_agent,174771456,5,5,7339
+// summary:slope,pallet_did,authorize_agent,e,921882
+// summary:base,pallet_did,revoke_agent,106239000,4,5,7339
 // summary:component,pallet_did,dispatch_as_agent,e,16
-// summary:base,pallet_did,dispatch_as_agent,21740287,2,0,5738
-// summary:slope,pallet_did,dispatch_as_agent,e,336279
+// summary:base,pallet_did,dispatch_as_agent,30575634,2,0,5738
+// summary:slope,pallet_did,dispatch_as_agent,e,431360

@@ -345,3 +345,57 @@ mod benchmarks {
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
+
+/// The auction's benchmarks post their intents and chains through the intents pallet; DIDs,
+/// agent keys and Ailocks come from this pallet's own helper.
+impl<T: Config> DidBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_did(who: &T::AccountId) {
+		T::BenchmarkHelper::create_did(who)
+	}
+
+	fn create_agent(who: &T::AccountId) -> T::AccountId {
+		T::BenchmarkHelper::create_agent(who)
+	}
+}
+
+impl<T: Config> AilockBenchmarking<T::AccountId> for Pallet<T> {
+	fn create_ailock(who: &T::AccountId, cell: &GeoCell, skill: &Tag) {
+		T::BenchmarkHelper::create_ailock(who, cell, skill)
+	}
+}
+
+impl<T: Config> ailock_primitives::traits::AuctionBenchmarking<T::AccountId, BalanceOf<T>>
+	for Pallet<T>
+{
+	fn create_intent(owner: &T::AccountId, at: &GeoCell, budget: BalanceOf<T>) -> IntentId {
+		let mut posted = details::<T>("u281z7u28", budget);
+		posted.target.cell = Some(at.clone());
+		posted.deadline = frame_system::Pallet::<T>::block_number() + T::MaxDeadline::get();
+		post::<T>(&Actor::owner(owner.clone()), posted)
+	}
+
+	fn create_chain(
+		owner: &T::AccountId,
+		at: &GeoCell,
+		count: u32,
+		share: BalanceOf<T>,
+	) -> IntentId {
+		let budget = sp_runtime::traits::Saturating::saturating_mul(share, count.into());
+		let root = Self::create_intent(owner, at, budget);
+		let independent: Vec<StepInputOf<T>> = steps::<T>(count, share)
+			.into_iter()
+			.map(|mut step| {
+				step.depends_on = BoundedVec::new();
+				step
+			})
+			.collect();
+		let proposed = Pallet::<T>::do_propose_chain(
+			Actor::owner(owner.clone()),
+			root,
+			BoundedVec::truncate_from(independent),
+			None,
+		);
+		assert!(proposed.is_ok(), "chain proposed: {proposed:?}");
+		root
+	}
+}

@@ -447,6 +447,8 @@ pub mod pallet {
 		MatchesNotImproved,
 		/// The owner cannot cover the deposit.
 		InsufficientDeposit,
+		/// An intent in an auction ends only with the auction (cancel the auction first).
+		InAuction,
 	}
 
 	#[pallet::hooks]

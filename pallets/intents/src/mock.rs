@@ -1,12 +1,17 @@
-//! A test runtime: System, Balances, Did, Ailocks and Intents, wired as in the real runtime.
+//! A test runtime: System, Balances, Did and Intents, wired as in the real runtime, with a small
+//! in-mock registry of Ailocks in place of the Ailocks pallet.
 
 use crate as pallet_intents;
-use ailock_primitives::traits::ActiveJobs;
+use ailock_primitives::{
+	geo::{CountryCode, DisclosedLocation, GeoCell, LocationTier},
+	profile::Tag,
+	traits::{AilockDirectory, AilockSummary, OnAilockDeregistered},
+};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
 };
-use sp_runtime::{BuildStorage, Percent};
+use sp_runtime::BuildStorage;
 
 pub type AccountId = u64;
 pub type Balance = u128;
@@ -19,18 +24,8 @@ pub const DAVE: AccountId = 4;
 pub const AGENT: AccountId = 10;
 /// Has funds but no DID.
 pub const NO_DID: AccountId = 20;
-pub const TREASURY: AccountId = 99;
 
 pub const INITIAL_BALANCE: Balance = 1_000_000;
-pub const PROFILE_DEPOSIT: Balance = 1_000;
-pub const BYTE_DEPOSIT: Balance = 2;
-pub const LIST_ENTRY_DEPOSIT: Balance = 30;
-pub const HEARTBEAT_TIMEOUT: u64 = 20;
-pub const MAX_PER_CELL: u32 = 3;
-pub const MAX_LIST: u32 = 2;
-pub const BOOST_FEE: Balance = 5;
-pub const MAX_BOOST: u64 = 100;
-pub const MAX_BOOSTS: u32 = 2;
 pub const MATCHER: AccountId = 50;
 pub const INTENT_DEPOSIT: Balance = 200;
 pub const OFFER_DEPOSIT: Balance = 100;
@@ -45,7 +40,6 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		Did: pallet_did,
-		Ailocks: pallet_ailocks,
 		Intents: pallet_intents,
 	}
 );
@@ -88,60 +82,96 @@ impl pallet_did::Config for Test {
 	type MaxServices = ConstU32<2>;
 	type MaxAgents = ConstU32<2>;
 	type MaxScopeEntries = ConstU32<4>;
-	type Dependents = (Ailocks, Intents);
+	type Dependents = Intents;
 	type WeightInfo = ();
 }
 
-parameter_types! {
-	pub static JobsInProgress: u32 = 0;
-	pub const Treasury: AccountId = TREASURY;
-	pub const ProfileDeposit: Balance = PROFILE_DEPOSIT;
-	pub const ByteDeposit: Balance = BYTE_DEPOSIT;
-	pub const ProfileHoldReason: RuntimeHoldReason =
-		RuntimeHoldReason::Ailocks(pallet_ailocks::HoldReason::ProfileDeposit);
-	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
-	pub const LevelThresholds: &'static [u64] = &[100, 300, 600, 1000, 1500, 2100, 2800, 3600, 4500];
-	pub const BoostFeePerBlock: Balance = BOOST_FEE;
-	pub const MaxBoostDuration: u64 = MAX_BOOST;
-	pub const BoostBonus: Percent = Percent::from_percent(50);
-}
+/// The registry as Intents sees it, kept in the test's own storage so each test declares its
+/// Ailocks and `assert_noop!` covers them: summaries a test sets directly, and discovery as
+/// `AilockDirectory` promises it (live Ailocks within reach, nearest first). The real registry
+/// behind this trait is tested with Intents in `runtime/src/tests.rs`.
+pub struct MockDirectory;
 
-/// Every Ailock has `JobsInProgress` jobs.
-pub struct Jobs;
-impl ActiveJobs<AccountId> for Jobs {
-	fn active_jobs(_: &AccountId) -> u32 {
-		JobsInProgress::get()
+#[frame_support::storage_alias]
+pub type MockRegistry =
+	StorageMap<MockDirectory, frame_support::Blake2_128Concat, AccountId, AilockSummary<Balance>>;
+
+impl MockDirectory {
+	/// Lists `who` with `summary`, replacing what it had (a re-registration or an update).
+	pub fn register(who: AccountId, summary: AilockSummary<Balance>) {
+		MockRegistry::insert(who, summary);
+	}
+
+	/// Marks `who` live or not (a heartbeat lapsing, or the owner stepping away).
+	pub fn set_live(who: AccountId, live: bool) {
+		MockRegistry::mutate(who, |entry| {
+			if let Some(summary) = entry {
+				summary.live = live;
+			}
+		});
+	}
+
+	/// Removes `who` and tells Intents, as the registry's `deregister` does.
+	pub fn deregister(who: AccountId) {
+		MockRegistry::remove(who);
+		<Intents as OnAilockDeregistered<AccountId>>::on_deregistered(&who);
 	}
 }
 
-impl pallet_ailocks::Config for Test {
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type OwnerOrigin = pallet_did::EnsureOwner<Test>;
-	type Dids = Did;
-	type SpendGuard = Did;
-	type ActiveJobs = Jobs;
-	type OnDeregistered = Intents;
-	type Treasury = Treasury;
-	type Consideration = HoldConsideration<
-		AccountId,
-		Balances,
-		ProfileHoldReason,
-		LinearStoragePrice<ProfileDeposit, ByteDeposit, Balance>,
-	>;
-	// A list entry counts for `LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT` bytes.
-	type ListEntryFootprint = ConstU32<{ (LIST_ENTRY_DEPOSIT / BYTE_DEPOSIT) as u32 }>;
-	type HeartbeatTimeout = HeartbeatTimeout;
-	type MaxAilocksPerCell = ConstU32<MAX_PER_CELL>;
-	type MaxListEntries = ConstU32<MAX_LIST>;
-	type LevelThresholds = LevelThresholds;
-	type BoostFeePerBlock = BoostFeePerBlock;
-	type MaxBoostDuration = MaxBoostDuration;
-	type MaxBoostsPerCell = ConstU32<MAX_BOOSTS>;
-	type BoostBonus = BoostBonus;
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Did;
-	type WeightInfo = ();
+impl AilockDirectory<AccountId, Balance> for MockDirectory {
+	fn summary(ailock: &AccountId) -> Option<AilockSummary<Balance>> {
+		MockRegistry::get(ailock)
+	}
+
+	fn candidates(
+		cell: Option<&GeoCell>,
+		country: Option<CountryCode>,
+		max_tier: LocationTier,
+		skills: &[Tag],
+		limit: u32,
+	) -> Vec<AccountId> {
+		let searched = DisclosedLocation { cell: cell.cloned(), country };
+		let mut found: Vec<(LocationTier, AccountId)> = MockRegistry::iter()
+			.filter(|(_, summary)| {
+				summary.live
+					&& (skills.is_empty() || skills.iter().any(|s| summary.skills.contains(s)))
+			})
+			.map(|(who, summary)| (LocationTier::between(&searched, &summary.location), who))
+			.filter(|(tier, _)| *tier <= max_tier)
+			.collect();
+		found.sort();
+		found.into_iter().take(limit as usize).map(|(_, who)| who).collect()
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl ailock_primitives::traits::DidBenchmarking<AccountId> for MockDirectory {
+	fn create_did(who: &AccountId) {
+		<Did as ailock_primitives::traits::DidBenchmarking<AccountId>>::create_did(who)
+	}
+
+	fn create_agent(who: &AccountId) -> AccountId {
+		<Did as ailock_primitives::traits::DidBenchmarking<AccountId>>::create_agent(who)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl ailock_primitives::traits::AilockBenchmarking<AccountId> for MockDirectory {
+	fn create_ailock(who: &AccountId, cell: &GeoCell, skill: &Tag) {
+		<Self as ailock_primitives::traits::DidBenchmarking<AccountId>>::create_did(who);
+		Self::register(
+			*who,
+			AilockSummary {
+				location: DisclosedLocation { cell: Some(cell.clone()), country: None },
+				skills: vec![skill.clone()],
+				languages: Vec::new(),
+				min_price: 1,
+				available_hours: 168,
+				has_capacity: true,
+				live: true,
+			},
+		);
+	}
 }
 
 parameter_types! {
@@ -207,7 +237,7 @@ impl pallet_intents::Config for Test {
 	type OwnerOrigin = pallet_did::EnsureOwner<Test>;
 	type MatcherAdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type SpendGuard = Did;
-	type Directory = Ailocks;
+	type Directory = MockDirectory;
 	type Reputation = ();
 	type IntentConsideration = HoldConsideration<
 		AccountId,
@@ -228,7 +258,7 @@ impl pallet_intents::Config for Test {
 	type MaxMatches = ConstU32<5>;
 	type MaxMatchers = ConstU32<2>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = Ailocks;
+	type BenchmarkHelper = MockDirectory;
 	type WeightInfo = ();
 }
 
@@ -238,14 +268,14 @@ impl pallet_intents::Config for Test {
 pub struct ExtBuilder {
 	balances: Vec<(AccountId, Balance)>,
 	dids: Vec<AccountId>,
-	ailocks: Vec<(AccountId, pallet_ailocks::ProfileOf<Test>)>,
+	ailocks: Vec<(AccountId, AilockSummary<Balance>)>,
 	intents: Vec<(AccountId, crate::DetailsOf<Test>)>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
 		Self {
-			balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, TREASURY, MATCHER]
+			balances: [ALICE, BOB, CHARLIE, DAVE, AGENT, NO_DID, MATCHER]
 				.into_iter()
 				.map(|who| (who, INITIAL_BALANCE))
 				.collect(),
@@ -270,10 +300,10 @@ impl ExtBuilder {
 		[ALICE, BOB, CHARLIE, DAVE].into_iter().fold(self, Self::with_did)
 	}
 
-	/// Registers an Ailock for `who` (given a DID) with `profile`.
-	pub fn with_ailock(mut self, who: AccountId, profile: pallet_ailocks::ProfileOf<Test>) -> Self {
+	/// Lists an Ailock of `who` (given a DID) with `summary` in the mock registry.
+	pub fn with_ailock(mut self, who: AccountId, summary: AilockSummary<Balance>) -> Self {
 		self = self.with_did(who);
-		self.ailocks.push((who, profile));
+		self.ailocks.push((who, summary));
 		self
 	}
 
@@ -304,8 +334,8 @@ impl ExtBuilder {
 				)
 				.unwrap();
 			}
-			for (who, profile) in self.ailocks {
-				Ailocks::register(RuntimeOrigin::signed(who), profile).unwrap();
+			for (who, summary) in self.ailocks {
+				MockDirectory::register(who, summary);
 			}
 			for (who, details) in self.intents {
 				Intents::post_intent(RuntimeOrigin::signed(who), details).unwrap();
@@ -331,7 +361,6 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// The invariants of every pallet the market involves.
 pub fn check_invariants() {
 	pallet_did::Pallet::<Test>::do_try_state().expect("DID invariants hold");
-	pallet_ailocks::Pallet::<Test>::do_try_state().expect("registry invariants hold");
 	Intents::do_try_state().expect("market invariants hold");
 }
 

@@ -183,6 +183,7 @@ impl IntentStatus {
 		matches!(
 			(self, next),
 			(Open, Auctioning)
+				| (Auctioning, Open)
 				| (Open | Auctioning, Awarded)
 				| (Awarded, InProgress)
 				| (InProgress, Completed)

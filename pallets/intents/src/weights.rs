@@ -2,7 +2,7 @@
 
 //! Weights for `pallet_intents`, measured by `scripts/benchmark.sh`.
 //!
-//! Benchmark CLI 64.0.0, 2026-12-03; steps `50`, repeat `20`;
+//! Benchmark CLI 64.0.0, 2026-12-08; steps `50`, repeat `20`;
 //! host `vm` (AMD EPYC); wasm execution `Compiled`; chain `Some("dev")`.
 
 // Executed Command:
@@ -57,10 +57,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::NextIntentId` (r:1 w:1)
 	/// Proof: `Intents::NextIntentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::CellLoad` (r:1 w:1)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
@@ -68,7 +68,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Intents::IntentCount` (r:1 w:1)
 	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:0 w:1)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:0 w:1)
 	/// Proof: `Intents::OpenIntentsByCell` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCharges` (r:0 w:1)
@@ -77,13 +77,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4660`
 		//  Estimated: `5738`
-		// Minimum execution time: 112_947_000 picoseconds.
-		Weight::from_parts(118_486_000, 5738)
+		// Minimum execution time: 147_986_000 picoseconds.
+		Weight::from_parts(154_008_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Intents::Intents` (r:17 w:17)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Chains` (r:1 w:1)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:17 w:16)
@@ -94,10 +94,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCharges` (r:17 w:17)
 	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
@@ -107,70 +107,70 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[0, 16]`.
 	fn cancel_intent(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6602 + c * (1007 ±0)`
-		//  Estimated: `5738 + c * (4115 ±0)`
-		// Minimum execution time: 113_739_000 picoseconds.
-		Weight::from_parts(119_475_557, 5738)
-			// Standard Error: 87_581
-			.saturating_add(Weight::from_parts(84_374_087, 0).saturating_mul(c.into()))
+		//  Measured:  `6618 + c * (1023 ±0)`
+		//  Estimated: `5738 + c * (4131 ±0)`
+		// Minimum execution time: 150_892_000 picoseconds.
+		Weight::from_parts(158_067_292, 5738)
+			// Standard Error: 131_356
+			.saturating_add(Weight::from_parts(108_702_215, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 4131).saturating_mul(c.into()))
 	}
 	/// Storage: `Ailocks::Ailocks` (r:1 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Offers` (r:1 w:1)
-	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OfferCharges` (r:1 w:1)
 	/// Proof: `Intents::OfferCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn post_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3044`
+		//  Measured:  `3060`
 		//  Estimated: `5738`
-		// Minimum execution time: 95_792_000 picoseconds.
-		Weight::from_parts(102_272_000, 5738)
+		// Minimum execution time: 123_291_000 picoseconds.
+		Weight::from_parts(128_670_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Intents::Offers` (r:1 w:1)
-	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(365), added: 2840, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Offers` (`max_values`: None, `max_size`: Some(381), added: 2856, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OfferCharges` (r:1 w:1)
 	/// Proof: `Intents::OfferCharges` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
 	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	fn withdraw_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3162`
+		//  Measured:  `3178`
 		//  Estimated: `5738`
-		// Minimum execution time: 82_563_000 picoseconds.
-		Weight::from_parts(94_130_000, 5738)
+		// Minimum execution time: 110_026_000 picoseconds.
+		Weight::from_parts(114_293_000, 5738)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Intents::Intents` (r:1 w:16)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Chains` (r:1 w:1)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::NextIntentId` (r:1 w:1)
 	/// Proof: `Intents::NextIntentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Did::Delegations` (r:1 w:1)
-	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Did::Delegations` (r:1 w:1)
+	/// Proof: `Did::Delegations` (`max_values`: None, `max_size`: Some(2273), added: 4748, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::CellLoad` (r:16 w:16)
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
@@ -184,20 +184,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 16]`.
 	fn propose_chain(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6557`
-		//  Estimated: `5738 + s * (2346 ±12)`
-		// Minimum execution time: 138_315_000 picoseconds.
-		Weight::from_parts(73_137_005, 5738)
-			// Standard Error: 111_829
-			.saturating_add(Weight::from_parts(85_552_251, 0).saturating_mul(s.into()))
+		//  Measured:  `6573`
+		//  Estimated: `5738 + s * (2344 ±13)`
+		// Minimum execution time: 179_977_000 picoseconds.
+		Weight::from_parts(70_528_149, 5738)
+			// Standard Error: 320_589
+			.saturating_add(Weight::from_parts(111_236_791, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2346).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2344).saturating_mul(s.into()))
 	}
 	/// Storage: `Intents::Intents` (r:2 w:2)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Chains` (r:1 w:1)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:2 w:1)
@@ -208,10 +208,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCharges` (r:2 w:2)
 	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
@@ -220,10 +220,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
 	fn cancel_step() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7838`
-		//  Estimated: `9220`
-		// Minimum execution time: 212_646_000 picoseconds.
-		Weight::from_parts(230_702_000, 9220)
+		//  Measured:  `7870`
+		//  Estimated: `9252`
+		// Minimum execution time: 274_213_000 picoseconds.
+		Weight::from_parts(284_952_000, 9252)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `512`
 		//  Estimated: `1998`
-		// Minimum execution time: 10_576_000 picoseconds.
-		Weight::from_parts(11_517_000, 1998)
+		// Minimum execution time: 16_551_000 picoseconds.
+		Weight::from_parts(18_224_000, 1998)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -244,37 +244,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `1998`
-		// Minimum execution time: 10_456_000 picoseconds.
-		Weight::from_parts(11_507_000, 1998)
+		// Minimum execution time: 16_491_000 picoseconds.
+		Weight::from_parts(17_883_000, 1998)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Intents::Matchers` (r:1 w:0)
 	/// Proof: `Intents::Matchers` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:1 w:0)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Ailocks::Ailocks` (r:32 w:0)
-	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1095), added: 3570, mode: `MaxEncodedLen`)
+	/// Proof: `Ailocks::Ailocks` (`max_values`: None, `max_size`: Some(1111), added: 3586, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Matches` (r:1 w:1)
 	/// Proof: `Intents::Matches` (`max_values`: None, `max_size`: Some(601), added: 3076, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[1, 16]`.
 	fn submit_matches(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `6702 + k * (270 ±0)`
-		//  Estimated: `58110 + k * (3570 ±0)`
-		// Minimum execution time: 141_821_000 picoseconds.
-		Weight::from_parts(161_937_716, 58110)
-			// Standard Error: 100_401
-			.saturating_add(Weight::from_parts(5_414_060, 0).saturating_mul(k.into()))
+		//  Measured:  `6974 + k * (286 ±0)`
+		//  Estimated: `58366 + k * (3586 ±0)`
+		// Minimum execution time: 175_388_000 picoseconds.
+		Weight::from_parts(174_567_703, 58366)
+			// Standard Error: 42_959
+			.saturating_add(Weight::from_parts(7_725_421, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3570).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3586).saturating_mul(k.into()))
 	}
 	/// Storage: `Intents::ExpiryQueue` (r:1 w:1)
 	/// Proof: `Intents::ExpiryQueue` (`max_values`: None, `max_size`: Some(2070), added: 4545, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Intents` (r:256 w:256)
-	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1640), added: 4115, mode: `MaxEncodedLen`)
+	/// Proof: `Intents::Intents` (`max_values`: None, `max_size`: Some(1656), added: 4131, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::Chains` (r:256 w:15)
 	/// Proof: `Intents::Chains` (`max_values`: None, `max_size`: Some(474), added: 2949, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::OpenIntentsByCell` (r:256 w:241)
@@ -283,10 +283,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Intents::CellLoad` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCount` (r:1 w:1)
 	/// Proof: `Intents::IntentCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Intents::IntentCharges` (r:256 w:256)
 	/// Proof: `Intents::IntentCharges` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Did::Delegations` (r:1 w:1)
@@ -296,117 +296,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `e` is `[0, 256]`.
 	fn on_initialize_expire(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4753 + e * (916 ±0)`
-		//  Estimated: `36992 + e * (4115 ±0)`
-		// Minimum execution time: 4_838_000 picoseconds.
-		Weight::from_parts(5_017_000, 36992)
-			// Standard Error: 489_121
-			.saturating_add(Weight::from_parts(108_290_026, 0).saturating_mul(e.into()))
+		//  Measured:  `4760 + e * (931 ±0)`
+		//  Estimated: `36992 + e * (4131 ±9)`
+		// Minimum execution time: 7_004_000 picoseconds.
+		Weight::from_parts(7_213_000, 36992)
+			// Standard Error: 91_871
+			.saturating_add(Weight::from_parts(115_604_241, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 4131).saturating_mul(e.into()))
 	}
 }
 
 // For tests and mocks: the same weights with ParityDB's database weights.
 impl WeightInfo for () {
 	fn post_intent() -> Weight {
-		Weight::from_parts(118_486_000, 5738)
+		Weight::from_parts(154_008_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn cancel_intent(c: u32, ) -> Weight {
-		Weight::from_parts(119_475_557, 5738)
-			.saturating_add(Weight::from_parts(84_374_087, 0).saturating_mul(c.into()))
+		Weight::from_parts(158_067_292, 5738)
+			.saturating_add(Weight::from_parts(108_702_215, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 4131).saturating_mul(c.into()))
 	}
 	fn post_offer() -> Weight {
-		Weight::from_parts(102_272_000, 5738)
+		Weight::from_parts(128_670_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(94_130_000, 5738)
+		Weight::from_parts(114_293_000, 5738)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn propose_chain(s: u32, ) -> Weight {
-		Weight::from_parts(73_137_005, 5738)
-			.saturating_add(Weight::from_parts(85_552_251, 0).saturating_mul(s.into()))
+		Weight::from_parts(70_528_149, 5738)
+			.saturating_add(Weight::from_parts(111_236_791, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2346).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2344).saturating_mul(s.into()))
 	}
 	fn cancel_step() -> Weight {
-		Weight::from_parts(230_702_000, 9220)
+		Weight::from_parts(284_952_000, 9252)
 			.saturating_add(ParityDbWeight::get().reads(13_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn add_matcher() -> Weight {
-		Weight::from_parts(11_517_000, 1998)
+		Weight::from_parts(18_224_000, 1998)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_matcher() -> Weight {
-		Weight::from_parts(11_507_000, 1998)
+		Weight::from_parts(17_883_000, 1998)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_matches(k: u32, ) -> Weight {
-		Weight::from_parts(161_937_716, 58110)
-			.saturating_add(Weight::from_parts(5_414_060, 0).saturating_mul(k.into()))
+		Weight::from_parts(174_567_703, 58366)
+			.saturating_add(Weight::from_parts(7_725_421, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 3570).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 3586).saturating_mul(k.into()))
 	}
 	fn on_initialize_expire(e: u32, ) -> Weight {
-		Weight::from_parts(5_017_000, 36992)
-			.saturating_add(Weight::from_parts(108_290_026, 0).saturating_mul(e.into()))
+		Weight::from_parts(7_213_000, 36992)
+			.saturating_add(Weight::from_parts(115_604_241, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(18_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(e.into())))
-			.saturating_add(Weight::from_parts(0, 4115).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(0, 4131).saturating_mul(e.into()))
 	}
 }
 
 // The benchmark analysis as data for scripts/weight-ratios.py:
 // kind,pallet,benchmark,values…
-// summary:base,pallet_intents,post_intent,118486000,7,10,5738
+// summary:base,pallet_intents,post_intent,154008000,7,10,5738
 // summary:component,pallet_intents,cancel_intent,c,16
-// summary:base,pallet_intents,cancel_intent,119475557,9,9,5738
-// summary:slope,pallet_intents,cancel_intent,c,84374087
+// summary:base,pallet_intents,cancel_intent,158067292,9,9,5738
+// summary:slope,pallet_intents,cancel_intent,c,108702215
 // summary:reads,pallet_intents,cancel_intent,c,4
 // summary:writes,pallet_intents,cancel_intent,c,5
-// summary:proof,pallet_intents,cancel_intent,c,4115
-// summary:base,pallet_intents,post_offer,102272000,6,5,5738
-// summary:base,pallet_intents,withdraw_offer,94130000,5,5,5738
+// summary:proof,pallet_intents,cancel_intent,c,4131
+// summary:base,pallet_intents,post_offer,128670000,6,5,5738
+// summary:base,pallet_intents,withdraw_offer,114293000,5,5,5738
 // summary:component,pallet_intents,propose_chain,s,16
-// summary:base,pallet_intents,propose_chain,73137005,10,9,5738
-// summary:slope,pallet_intents,propose_chain,s,85552251
+// summary:base,pallet_intents,propose_chain,70528149,10,9,5738
+// summary:slope,pallet_intents,propose_chain,s,111236791
 // summary:reads,pallet_intents,propose_chain,s,1
 // summary:writes,pallet_intents,propose_chain,s,4
-// summary:proof,pallet_intents,propose_chain,s,2346
-// summary:base,pallet_intents,cancel_step,230702000,13,14,9220
-// summary:base,pallet_intents,add_matcher,11517000,1,1,1998
-// summary:base,pallet_intents,remove_matcher,11507000,1,1,1998
+// summary:proof,pallet_intents,propose_chain,s,2344
+// summary:base,pallet_intents,cancel_step,284952000,13,14,9252
+// summary:base,pallet_intents,add_matcher,18224000,1,1,1998
+// summary:base,pallet_intents,remove_matcher,17883000,1,1,1998
 // summary:component,pallet_intents,submit_matches,k,16
-// summary:base,pallet_intents,submit_matches,161937716,19,1,58110
-// summary:slope,pallet_intents,submit_matches,k,5414060
+// summary:base,pallet_intents,submit_matches,174567703,19,1,58366
+// summary:slope,pallet_intents,submit_matches,k,7725421
 // summary:reads,pallet_intents,submit_matches,k,1
-// summary:proof,pallet_intents,submit_matches,k,3570
+// summary:proof,pallet_intents,submit_matches,k,3586
 // summary:component,pallet_intents,on_initialize_expire,e,256
-// summary:base,pallet_intents,on_initialize_expire,5017000,18,18,36992
-// summary:slope,pallet_intents,on_initialize_expire,e,108290026
+// summary:base,pallet_intents,on_initialize_expire,7213000,18,18,36992
+// summary:slope,pallet_intents,on_initialize_expire,e,115604241
 // summary:reads,pallet_intents,on_initialize_expire,e,4
 // summary:writes,pallet_intents,on_initialize_expire,e,4
-// summary:proof,pallet_intents,on_initialize_expire,e,4115
+// summary:proof,pallet_intents,on_initialize_expire,e,4131

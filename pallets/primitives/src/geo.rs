@@ -387,7 +387,18 @@ pub enum LocationTier {
 }
 
 /// What one party disclosed of its location.
-#[derive(Clone, PartialEq, Eq, Debug, Default)]
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 pub struct DisclosedLocation {
 	/// The cell at the precision its owner chose, if any.
 	pub cell: Option<GeoCell>,

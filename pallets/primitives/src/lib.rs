@@ -2,6 +2,8 @@
 //! the orchestrator and the client. Keeping them in one `no_std` crate means every party derives
 //! the same numbers (balances, geohash cells, location tiers) from the same bytes.
 //!
+//! - [`auction`]: the sealed-bid VCG scoring auction: quality from priority factors, exact
+//!   winner determination over step bundles, threshold (Clarke pivot) payments.
 //! - [`money`]: the native token `AIL` (12 decimals), exact decimal parsing and formatting.
 //! - [`geo`]: geohash cells stored at the precision their owner chose, and the location tiers
 //!   (same city / region / country / global) that matching and auctions reward.
@@ -16,6 +18,7 @@
 
 extern crate alloc;
 
+pub mod auction;
 pub mod chain;
 pub mod did;
 pub mod geo;

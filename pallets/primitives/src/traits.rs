@@ -53,6 +53,27 @@ pub trait AilockBenchmarking<AccountId>: DidBenchmarking<AccountId> {
 	fn create_ailock(who: &AccountId, cell: &crate::geo::GeoCell, skill: &crate::profile::Tag);
 }
 
+/// Set-up for the auction's benchmarks: open intents and chains of ready steps (the intents
+/// pallet implements it).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait AuctionBenchmarking<AccountId, Balance>: AilockBenchmarking<AccountId> {
+	/// Posts an open intent of `owner` (funded, given a DID) with `budget` at `cell`, due far
+	/// ahead, and returns its id.
+	fn create_intent(
+		owner: &AccountId,
+		cell: &crate::geo::GeoCell,
+		budget: Balance,
+	) -> crate::chain::IntentId;
+	/// Posts a root of `owner` with a chain of `steps` independent (ready) steps of `share`
+	/// each at `cell`, and returns the root's id.
+	fn create_chain(
+		owner: &AccountId,
+		cell: &crate::geo::GeoCell,
+		steps: u32,
+		share: Balance,
+	) -> crate::chain::IntentId;
+}
+
 /// What one agent charged against its owner's cap for something still held (a deposit), kept
 /// with the item so releasing it credits the cap back.
 #[derive(
@@ -222,7 +243,7 @@ impl<AccountId> OnAilockDeregistered<AccountId> for () {
 }
 
 /// What matching needs to know about one Ailock.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Debug)]
 pub struct AilockSummary<Balance> {
 	/// Its shared location.
 	pub location: crate::geo::DisclosedLocation,
@@ -284,4 +305,86 @@ pub trait IntentLifecycle<AccountId> {
 	fn start_work(intent: crate::chain::IntentId) -> DispatchResult;
 	/// Delivered and paid; a chain step's dependents may become ready.
 	fn complete(intent: crate::chain::IntentId) -> DispatchResult;
+	/// The auction ended without awarding it: open again, or expired if its deadline passed
+	/// meanwhile (expiry leaves intents in an auction alone).
+	fn reopen(intent: crate::chain::IntentId) -> DispatchResult;
+}
+
+/// One intent an auction sells: a plain intent, or a ready step of a smart chain.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AuctionLot<Balance, BlockNumber> {
+	/// The intent (the step's sub-intent for a chain).
+	pub intent: crate::chain::IntentId,
+	/// Its reserve: the intent's budget, or the step's budget share.
+	pub reserve: Balance,
+	/// Its deadline: the auction must settle before it.
+	pub deadline: BlockNumber,
+}
+
+/// What an auction on an intent sells, as the intents pallet sees it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AuctionOffering<AccountId, Balance, BlockNumber> {
+	/// The intent's owner: the requester.
+	pub owner: AccountId,
+	/// Where the work is (for a chain, where its root is): bidders' location tiers are taken
+	/// from it.
+	pub target: crate::geo::DisclosedLocation,
+	/// The lots, in step order: the intent itself, or a chain's ready, unawarded steps.
+	pub lots: alloc::vec::Vec<AuctionLot<Balance, BlockNumber>>,
+}
+
+/// The intents pallet as the auction reads it.
+pub trait AuctionableIntents<AccountId, Balance, BlockNumber> {
+	/// What an auction on `intent` would sell now: an open intent that is not a chain step and
+	/// has no chain sells itself; a chain root sells its ready steps that are open. `None` when
+	/// the intent is unknown; no lots when nothing can be auctioned.
+	fn offering(
+		intent: crate::chain::IntentId,
+	) -> Option<AuctionOffering<AccountId, Balance, BlockNumber>>;
+}
+
+/// Whether an account's Ailock keeps another account off its work (its blocklist).
+pub trait BlockList<AccountId> {
+	/// `true` when `owner` blocked `who`.
+	fn blocks(owner: &AccountId, who: &AccountId) -> bool;
+}
+
+impl<AccountId> BlockList<AccountId> for () {
+	fn blocks(_: &AccountId, _: &AccountId) -> bool {
+		false
+	}
+}
+
+/// What a settled auction hands to escrow for one winner.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug,
+)]
+pub struct EscrowTerms<AccountId, Balance, Intents> {
+	/// The auction.
+	pub auction: u64,
+	/// Who pays.
+	pub requester: AccountId,
+	/// Who does the work.
+	pub provider: AccountId,
+	/// The intents awarded to it.
+	pub intents: Intents,
+	/// The payment the auction holds from the requester for it.
+	pub payment: Balance,
+	/// The provider's performance bond the auction holds.
+	pub bond: Balance,
+	/// What an agent charged the provider's cap for the bond, credited back when it is released.
+	pub charge: Option<SpendCharge<AccountId, Balance>>,
+}
+
+/// Opens an escrow for a winner: the escrow pallet implements it; `()` leaves the payment and
+/// the bond held by the auction.
+pub trait EscrowOpener<AccountId, Balance, Intents> {
+	/// Takes over `terms`.
+	fn open_escrow(terms: &EscrowTerms<AccountId, Balance, Intents>) -> DispatchResult;
+}
+
+impl<AccountId, Balance, Intents> EscrowOpener<AccountId, Balance, Intents> for () {
+	fn open_escrow(_: &EscrowTerms<AccountId, Balance, Intents>) -> DispatchResult {
+		Ok(())
+	}
 }

@@ -92,6 +92,13 @@ impl<T: Config> ExperienceSink<T::AccountId> for Pallet<T> {
 	}
 }
 
+impl<T: Config> ailock_primitives::traits::BlockList<T::AccountId> for Pallet<T> {
+	/// The Ailock of `owner` blocked `who` (an owner without an Ailock blocks nobody).
+	fn blocks(owner: &T::AccountId, who: &T::AccountId) -> bool {
+		crate::Blocked::<T>::get(owner).contains(who)
+	}
+}
+
 impl<T: Config> DidDependents<T::AccountId> for Pallet<T> {
 	fn in_use(did: &T::AccountId) -> bool {
 		Ailocks::<T>::contains_key(did)

@@ -113,6 +113,10 @@ impl<T: Config> Pallet<T> {
 		let chain = Chains::<T>::get(root).ok_or(Error::<T>::ChainNotFound)?;
 		let target = chain.steps.get(usize::from(step)).ok_or(Error::<T>::StepNotFound)?;
 		ensure!(
+			!Intents::<T>::get(target.intent).is_some_and(|i| i.status == IntentStatus::Auctioning),
+			Error::<T>::InAuction
+		);
+		ensure!(
 			matches!(target.state, StepState::Waiting | StepState::Ready)
 				&& Intents::<T>::get(target.intent).is_some_and(|i| i.status.is_open()),
 			Error::<T>::StepNotCancellable

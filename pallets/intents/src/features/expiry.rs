@@ -17,7 +17,9 @@ impl<T: Config> Pallet<T> {
 		let read = queue.len() as u32;
 		for id in queue {
 			let Some(intent) = Intents::<T>::get(id) else { continue };
-			if !intent.status.is_open() {
+			// An intent in an auction ends with the auction: it expires when the auction reopens
+			// it after its deadline (`IntentLifecycle::reopen`).
+			if intent.status != IntentStatus::Open {
 				continue;
 			}
 			// A root with a chain ends with its steps, not by its own deadline.

@@ -152,6 +152,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let intent = Self::owned_intent(&owner, id)?;
 		ensure!(intent.step_of.is_none(), Error::<T>::IsChainStep);
+		ensure!(intent.status != IntentStatus::Auctioning, Error::<T>::InAuction);
 		ensure!(intent.status.is_open(), Error::<T>::NotOpen);
 		let mut cancelled = 0u32;
 		if let Some(chain) = Chains::<T>::get(id) {
@@ -161,6 +162,11 @@ impl<T: Config> Pallet<T> {
 					StepState::Waiting | StepState::Ready | StepState::Cancelled
 				)),
 				Error::<T>::NotOpen
+			);
+			ensure!(
+				!chain.steps.iter().any(|s| Intents::<T>::get(s.intent)
+					.is_some_and(|i| i.status == IntentStatus::Auctioning)),
+				Error::<T>::InAuction
 			);
 			for step in chain.steps.iter().filter(|s| s.state != StepState::Cancelled) {
 				Self::end_intent(step.intent, IntentStatus::Cancelled);

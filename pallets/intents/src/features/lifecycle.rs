@@ -4,8 +4,10 @@ use crate::{
 	types::{IntentId, IntentStatus, StepState},
 	Chains, Config, Error, Event, Intents, Pallet,
 };
-use ailock_primitives::traits::IntentLifecycle;
+use ailock_primitives::traits::{AuctionLot, AuctionOffering, AuctionableIntents, IntentLifecycle};
+use alloc::vec::Vec;
 use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
 	/// Moves `id` to `next` if the machine allows it (a chain step must be ready to be
@@ -69,5 +71,54 @@ impl<T: Config> IntentLifecycle<T::AccountId> for Pallet<T> {
 
 	fn complete(intent: IntentId) -> DispatchResult {
 		Self::transition(intent, IntentStatus::Completed, None)
+	}
+
+	fn reopen(intent: IntentId) -> DispatchResult {
+		let stored = Intents::<T>::get(intent).ok_or(Error::<T>::IntentNotFound)?;
+		ensure!(stored.status == IntentStatus::Auctioning, Error::<T>::InvalidTransition);
+		if frame_system::Pallet::<T>::block_number() > stored.details.deadline {
+			// Expiry skipped it while it was in the auction.
+			Self::end_intent(intent, IntentStatus::Expired);
+			if let Some((root, step)) = stored.step_of {
+				Self::step_ended(root, step, StepState::Cancelled);
+			}
+			return Ok(());
+		}
+		Self::transition(intent, IntentStatus::Open, None)
+	}
+}
+
+impl<T: Config> AuctionableIntents<T::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn offering(
+		id: IntentId,
+	) -> Option<AuctionOffering<T::AccountId, crate::BalanceOf<T>, BlockNumberFor<T>>> {
+		let intent = Intents::<T>::get(id)?;
+		let lot = |lot_id: IntentId| {
+			Intents::<T>::get(lot_id).filter(|i| i.status == IntentStatus::Open).map(|i| {
+				AuctionLot {
+					intent: lot_id,
+					reserve: i.details.budget,
+					deadline: i.details.deadline,
+				}
+			})
+		};
+		let lots = match Chains::<T>::get(id) {
+			Some(chain) => chain
+				.steps
+				.iter()
+				.filter(|s| s.state == StepState::Ready)
+				.filter_map(|s| lot(s.intent))
+				.collect(),
+			// A step is auctioned with its chain's other ready steps.
+			None if intent.step_of.is_some() => Vec::new(),
+			None => lot(id).into_iter().collect(),
+		};
+		Some(AuctionOffering {
+			owner: intent.owner,
+			target: intent.details.target.location(),
+			lots,
+		})
 	}
 }

@@ -41,36 +41,66 @@ fn cancelling_a_root_cancels_its_unawarded_steps() {
 	});
 }
 
+/// The conference root with its five steps proposed.
+fn chain_root() -> IntentId {
+	let root = post(ALICE, conference(8_000));
+	assert_ok!(Intents::propose_chain(
+		RuntimeOrigin::signed(ALICE),
+		root,
+		BoundedVec::truncate_from(conference_steps()),
+		None
+	));
+	root
+}
+
 #[test]
-fn errors() {
+fn only_a_stored_intent_is_cancelled() {
 	test(|| {
 		assert_noop!(
 			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), 7),
 			Error::<Test>::IntentNotFound
 		);
-		let id = post(ALICE, translation(2_000));
+	});
+}
+
+#[test]
+fn only_the_owner_cancels() {
+	with_alice_translating().build_and_execute(|| {
 		assert_noop!(
-			Intents::cancel_intent(RuntimeOrigin::signed(BOB), id),
+			Intents::cancel_intent(RuntimeOrigin::signed(BOB), 0),
 			Error::<Test>::NotOwner
 		);
-		assert_ok!(<Intents as IntentLifecycle<_>>::award(id, &BOB));
+	});
+}
+
+#[test]
+fn awarded_work_is_not_cancelled() {
+	with_alice_translating().build_and_execute(|| {
+		assert_ok!(<Intents as IntentLifecycle<_>>::award(0, &BOB));
 		assert_noop!(
-			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), id),
+			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), 0),
 			Error::<Test>::NotOpen
 		);
+	});
+}
 
-		let root = post(ALICE, conference(8_000));
-		assert_ok!(Intents::propose_chain(
-			RuntimeOrigin::signed(ALICE),
-			root,
-			BoundedVec::truncate_from(conference_steps()),
-			None
-		));
+#[test]
+fn a_chain_step_is_cancelled_through_its_chain() {
+	test(|| {
+		let root = chain_root();
 		let first_step = Chains::<Test>::get(root).expect("chain").steps[0].intent;
 		assert_noop!(
 			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), first_step),
 			Error::<Test>::IsChainStep
 		);
+	});
+}
+
+#[test]
+fn a_chain_with_an_awarded_step_is_not_cancelled() {
+	test(|| {
+		let root = chain_root();
+		let first_step = Chains::<Test>::get(root).expect("chain").steps[0].intent;
 		assert_ok!(<Intents as IntentLifecycle<_>>::award(first_step, &BOB));
 		assert_noop!(
 			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), root),

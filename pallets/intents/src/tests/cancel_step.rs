@@ -29,30 +29,56 @@ fn cancels_a_leaf_step_and_releases_its_deposit() {
 }
 
 #[test]
-fn errors() {
+fn only_the_owner_cancels_a_step() {
 	test(|| {
 		let root = chain_root();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(BOB), root, 4),
 			Error::<Test>::NotOwner
 		);
+	});
+}
+
+#[test]
+fn only_a_step_of_the_chain_is_cancelled() {
+	test(|| {
+		let root = chain_root();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(ALICE), root, 9),
 			Error::<Test>::StepNotFound
 		);
+	});
+}
+
+#[test]
+fn a_step_others_depend_on_stays() {
+	test(|| {
+		let root = chain_root();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(ALICE), root, 0),
 			Error::<Test>::StepHasDependents
 		);
-		let venue = Chains::<Test>::get(root).expect("chain").steps[1].intent;
-		assert_ok!(<Intents as IntentLifecycle<_>>::award(venue, &BOB));
+	});
+}
+
+#[test]
+fn an_awarded_step_is_not_cancelled() {
+	test(|| {
+		let root = chain_root();
+		let speakers = Chains::<Test>::get(root).expect("chain").steps[1].intent;
+		assert_ok!(<Intents as IntentLifecycle<_>>::award(speakers, &BOB));
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(ALICE), root, 1),
 			Error::<Test>::StepNotCancellable
 		);
-		let plain = post(ALICE, translation(2_000));
+	});
+}
+
+#[test]
+fn only_a_chain_has_steps_to_cancel() {
+	with_alice_translating().build_and_execute(|| {
 		assert_noop!(
-			Intents::cancel_step(RuntimeOrigin::signed(ALICE), plain, 0),
+			Intents::cancel_step(RuntimeOrigin::signed(ALICE), 0, 0),
 			Error::<Test>::ChainNotFound
 		);
 	});

@@ -1,5 +1,6 @@
 //! Tests, a file per call, plus the lifecycle, expiry and discovery.
 
+mod auction;
 mod cancel_intent;
 mod cancel_step;
 mod discovery;
@@ -13,9 +14,10 @@ mod submit_matches;
 
 use crate::{mock::*, types::*, DetailsOf, Intents as IntentsStorage, StepInputOf};
 use ailock_primitives::{
-	geo::{CountryCode, GeoCell, SharingLevel},
+	geo::{CountryCode, DisclosedLocation, GeoCell},
 	matching::{Flexibility, MatchingWeights},
 	profile::{normalise_tag, LanguageCode, Tag, WeeklyAvailability},
+	traits::AilockSummary,
 };
 use frame_support::{assert_ok, BoundedVec};
 use sp_core::H256;
@@ -104,7 +106,7 @@ pub fn conference(budget: Balance) -> DetailsOf<Test> {
 	details
 }
 
-/// Registers an Ailock for `who` at `geohash` (city level) with `skill`.
+/// Lists an Ailock of `who` at `geohash` (city level) in `country` with `skill`.
 pub fn ailock_at(
 	who: AccountId,
 	geohash: &str,
@@ -112,8 +114,7 @@ pub fn ailock_at(
 	skill: &str,
 	min_price: Balance,
 ) {
-	let profile = profile_at(geohash, country, skill, min_price);
-	assert_ok!(Ailocks::register(RuntimeOrigin::signed(who), profile));
+	MockDirectory::register(who, summary_at(geohash, country, skill, min_price));
 }
 
 /// The shared world with ALICE's translation intent (budget 2 000) posted: intent 0.
@@ -125,31 +126,27 @@ pub fn with_alice_translating() -> ExtBuilder {
 pub fn with_bob_in_munich() -> ExtBuilder {
 	ExtBuilder::default()
 		.with_market_dids()
-		.with_ailock(BOB, profile_at("u281z", b"DE", "translation", 100))
+		.with_ailock(BOB, summary_at("u281z", b"DE", "translation", 100))
 }
 
-/// A profile at `geohash` (city level) in `country` with `skill`.
-pub fn profile_at(
+/// A live Ailock with room for work at `geohash` (city level) in `country` with `skill`,
+/// speaking German and English, available all week.
+pub fn summary_at(
 	geohash: &str,
 	country: &[u8; 2],
 	skill: &str,
 	min_price: Balance,
-) -> pallet_ailocks::ProfileOf<Test> {
-	pallet_ailocks::types::Profile {
-		name: BoundedVec::truncate_from(b"An Ailock".to_vec()),
-		avatar: 1,
-		languages: BoundedVec::truncate_from(vec![LanguageCode(*b"de"), LanguageCode(*b"en")]),
-		skills: BoundedVec::truncate_from(vec![tag(skill)]),
-		domains: BoundedVec::new(),
-		pricing: pallet_ailocks::types::Pricing { min_price, hourly_rate: 10 },
-		capacity: 2,
-		availability: WeeklyAvailability::ALWAYS,
-		utc_offset_minutes: 0,
-		location: pallet_ailocks::types::Location {
-			sharing: SharingLevel::City,
+) -> AilockSummary<Balance> {
+	AilockSummary {
+		location: DisclosedLocation {
 			cell: Some(cell(geohash)),
 			country: Some(CountryCode::new(*country).expect("a country")),
-			commitment: H256::zero(),
 		},
+		skills: vec![tag(skill)],
+		languages: vec![LanguageCode(*b"de"), LanguageCode(*b"en")],
+		min_price,
+		available_hours: WeeklyAvailability::ALWAYS.hours(),
+		has_capacity: true,
+		live: true,
 	}
 }

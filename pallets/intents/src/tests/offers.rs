@@ -34,43 +34,77 @@ fn an_ailock_posts_updates_and_withdraws_its_offer() {
 }
 
 #[test]
-fn errors() {
+fn only_a_registered_ailock_offers() {
 	test(|| {
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), offer(1)),
 			Error::<Test>::NotAnAilock
 		);
-		ailock_at(BOB, "u281z", b"DE", "translation", 100);
-		assert_noop!(
-			Intents::update_offer(RuntimeOrigin::signed(BOB), offer(1)),
-			Error::<Test>::OfferNotFound
-		);
-		assert_noop!(
-			Intents::withdraw_offer(RuntimeOrigin::signed(BOB)),
-			Error::<Test>::OfferNotFound
-		);
+	});
+}
+
+#[test]
+fn an_offer_names_at_least_one_skill() {
+	with_bob_in_munich().build_and_execute(|| {
 		let mut empty = offer(1);
 		empty.skills = skills(&[]);
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), empty),
 			Error::<Test>::InvalidOffer
 		);
+	});
+}
+
+#[test]
+fn an_offer_names_each_skill_once() {
+	with_bob_in_munich().build_and_execute(|| {
 		let mut twice = offer(1);
 		twice.skills = skills(&["a", "a"]);
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), twice),
 			Error::<Test>::DuplicateSkill
 		);
+	});
+}
+
+#[test]
+fn an_ailock_has_one_offer() {
+	with_bob_in_munich().build_and_execute(|| {
 		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), offer(1)));
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), offer(1)),
 			Error::<Test>::OfferExists
 		);
-		ailock_at(CHARLIE, "u281z", b"DE", "translation", 100);
-		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&CHARLIE, 1);
+	});
+}
+
+#[test]
+fn an_offer_needs_its_deposit() {
+	with_bob_in_munich().build_and_execute(|| {
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&BOB, 1);
 		assert_noop!(
-			Intents::post_offer(RuntimeOrigin::signed(CHARLIE), offer(1)),
+			Intents::post_offer(RuntimeOrigin::signed(BOB), offer(1)),
 			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
+
+#[test]
+fn only_a_posted_offer_is_updated() {
+	with_bob_in_munich().build_and_execute(|| {
+		assert_noop!(
+			Intents::update_offer(RuntimeOrigin::signed(BOB), offer(1)),
+			Error::<Test>::OfferNotFound
+		);
+	});
+}
+
+#[test]
+fn only_a_posted_offer_is_withdrawn() {
+	with_bob_in_munich().build_and_execute(|| {
+		assert_noop!(
+			Intents::withdraw_offer(RuntimeOrigin::signed(BOB)),
+			Error::<Test>::OfferNotFound
 		);
 	});
 }
@@ -81,11 +115,10 @@ fn deregistering_withdraws_the_offer_and_releases_its_deposit() {
 		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), offer(300)));
 		let deposit = Intents::held(HoldReason::OfferDeposit, &BOB);
 		let free = Balances::free_balance(BOB);
-		let profile_deposit = pallet_ailocks::Ailocks::<Test>::get(BOB).expect("stored").deposit;
-		assert_ok!(Ailocks::deregister(RuntimeOrigin::signed(BOB)));
+		MockDirectory::deregister(BOB);
 		assert!(Offers::<Test>::get(BOB).is_none());
 		assert_eq!(Intents::held(HoldReason::OfferDeposit, &BOB), 0);
-		assert_eq!(Balances::free_balance(BOB), free + deposit + profile_deposit);
+		assert_eq!(Balances::free_balance(BOB), free + deposit);
 		System::assert_has_event(
 			Event::OfferWithdrawn { ailock: BOB, deposit_released: deposit }.into(),
 		);
@@ -111,39 +144,28 @@ fn an_offer_area_is_never_more_precise_than_the_ailock_shares() {
 
 #[test]
 fn an_ailock_sharing_only_its_country_offers_at_most_a_country_sized_area() {
-	use ailock_primitives::geo::{CountryCode, SharingLevel};
 	test(|| {
-		let mut profile = pallet_ailocks::types::Profile {
-			name: BoundedVec::truncate_from(b"Private".to_vec()),
-			avatar: 1,
-			languages: BoundedVec::new(),
-			skills: BoundedVec::truncate_from(vec![tag("translation")]),
-			domains: BoundedVec::new(),
-			pricing: pallet_ailocks::types::Pricing { min_price: 100, hourly_rate: 10 },
-			capacity: 2,
-			availability: ailock_primitives::profile::WeeklyAvailability::ALWAYS,
-			utc_offset_minutes: 60,
-			location: pallet_ailocks::types::Location {
-				sharing: SharingLevel::Country,
-				cell: None,
-				country: Some(CountryCode::new(*b"DE").expect("a country")),
-				commitment: H256::zero(),
-			},
-		};
-		assert_ok!(Ailocks::register(RuntimeOrigin::signed(BOB), profile.clone()));
+		let mut summary = summary_at("u281z", b"DE", "translation", 100);
+		summary.location.cell = None;
+		MockDirectory::register(BOB, summary);
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), offer(300)),
 			Error::<Test>::AreaTooPrecise
 		);
 		let mut wide = offer(300);
 		wide.area = cell("u2");
-		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), wide.clone()));
-		// Sharing nothing: no area is vague enough.
-		assert_ok!(Intents::withdraw_offer(RuntimeOrigin::signed(BOB)));
-		profile.location.sharing = SharingLevel::None;
-		profile.location.country = None;
-		profile.utc_offset_minutes = 0;
-		assert_ok!(Ailocks::update(RuntimeOrigin::signed(BOB), profile));
+		assert_ok!(Intents::post_offer(RuntimeOrigin::signed(BOB), wide));
+	});
+}
+
+#[test]
+fn an_ailock_sharing_no_location_offers_no_area() {
+	test(|| {
+		let mut summary = summary_at("u281z", b"DE", "translation", 100);
+		summary.location = Default::default();
+		MockDirectory::register(BOB, summary);
+		let mut wide = offer(300);
+		wide.area = cell("u2");
 		assert_noop!(
 			Intents::post_offer(RuntimeOrigin::signed(BOB), wide),
 			Error::<Test>::AreaTooPrecise
