@@ -32,7 +32,7 @@ cargo nextest run --locked --workspace --exclude ailock-try-runtime --no-fail-fa
 
 # The market pallets' benchmarks run as tests (each at its worst case, asserting its outcome)
 # and every test also checks the pallets' try_state invariants.
-market_pallets=(-p pallet-did -p pallet-ailocks -p pallet-intents)
+market_pallets=(-p pallet-did -p pallet-ailocks -p pallet-intents -p pallet-vcg-auction)
 step "pallet benchmarks and try-state invariants"
 SKIP_WASM_BUILD=1 cargo nextest run --locked "${market_pallets[@]}" \
 	--features runtime-benchmarks,try-runtime --no-fail-fast --failure-output immediate-final
