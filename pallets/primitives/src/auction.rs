@@ -132,6 +132,9 @@ pub struct PriorityFactors<Skills, Languages> {
 	pub reputation: Option<ReputationBonus>,
 }
 
+/// Priority factors with plain lists, as runtime APIs and clients carry them.
+pub type FactorLists = PriorityFactors<Vec<(Tag, u16)>, Vec<(LanguageCode, u16)>>;
+
 /// What quality is computed from: the bidder as the registry and the reputation source see it
 /// when it commits.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -614,7 +617,7 @@ mod tests {
 		assert_eq!(threshold_price(u128::MAX, 30_000), u128::MAX);
 	}
 
-	fn factors() -> PriorityFactors<Vec<(Tag, u16)>, Vec<(LanguageCode, u16)>> {
+	fn factors() -> FactorLists {
 		PriorityFactors {
 			location: TierBonuses { same_city: 5_000, same_region: 3_000, same_country: 1_000 },
 			skills: vec![

@@ -244,7 +244,7 @@ impl ailock_primitives::traits::DidBenchmarking<AccountId> for MockMarket {
 #[cfg(feature = "runtime-benchmarks")]
 impl ailock_primitives::traits::AilockBenchmarking<AccountId> for MockMarket {
 	fn create_ailock(who: &AccountId, cell: &GeoCell, skill: &Tag) {
-		MockAilocks::insert(who, summary(Some(cell.clone()), None, &[skill.clone()]));
+		MockAilocks::insert(who, summary(Some(cell.clone()), None, core::slice::from_ref(skill)));
 	}
 }
 

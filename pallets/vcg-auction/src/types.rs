@@ -166,7 +166,7 @@ pub struct AuctionView<AccountId, Balance, BlockNumber> {
 	/// Where the work is.
 	pub target: DisclosedLocation,
 	/// What the requester rewards beyond price.
-	pub factors: PriorityFactors<alloc::vec::Vec<(Tag, u16)>, alloc::vec::Vec<(LanguageCode, u16)>>,
+	pub factors: ailock_primitives::auction::FactorLists,
 	/// The last block of the commit period.
 	pub commit_end: BlockNumber,
 	/// The last block of the reveal period.

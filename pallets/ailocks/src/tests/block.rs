@@ -18,22 +18,41 @@ fn blocks_and_moves_out_of_the_trusted_list() {
 }
 
 #[test]
-fn errors() {
+fn only_a_registered_ailock_blocks() {
 	test(|| {
 		assert_noop!(
 			Registry::block(RuntimeOrigin::signed(ALICE), BOB),
 			Error::<Test>::NotRegistered
 		);
-		register_in_munich(ALICE);
+	});
+}
+
+#[test]
+fn an_ailock_does_not_block_itself() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			Registry::block(RuntimeOrigin::signed(ALICE), ALICE),
 			Error::<Test>::CannotListSelf
 		);
+	});
+}
+
+#[test]
+fn an_account_is_blocked_once() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), BOB));
 		assert_noop!(
 			Registry::block(RuntimeOrigin::signed(ALICE), BOB),
 			Error::<Test>::AlreadyBlocked
 		);
+	});
+}
+
+#[test]
+fn the_blocklist_is_bounded() {
+	with_alice_in_munich().build_and_execute(|| {
+		// MAX_LIST is 2 in the mock.
+		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), BOB));
 		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), CHARLIE));
 		assert_noop!(Registry::block(RuntimeOrigin::signed(ALICE), DAVE), Error::<Test>::ListFull);
 	});

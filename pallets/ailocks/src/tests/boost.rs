@@ -59,25 +59,40 @@ fn slots_are_bounded_and_expired_ones_are_pruned() {
 }
 
 #[test]
-fn errors() {
+fn only_a_registered_ailock_boosts() {
 	test(|| {
 		assert_noop!(
 			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 5),
 			Error::<Test>::NotRegistered
 		);
-		register_in_munich(ALICE);
+	});
+}
+
+#[test]
+fn a_boost_is_for_a_discovery_cell() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281z"), 5),
 			Error::<Test>::BoostCellPrecision
 		);
-		assert_noop!(
-			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 0),
-			Error::<Test>::InvalidBoostDuration
-		);
-		assert_noop!(
-			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), MAX_BOOST + 1),
-			Error::<Test>::InvalidBoostDuration
-		);
+	});
+}
+
+#[test]
+fn a_boost_lasts_at_least_a_block_and_at_most_max_boost() {
+	with_alice_in_munich().build_and_execute(|| {
+		for blocks in [0, MAX_BOOST + 1] {
+			assert_noop!(
+				Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), blocks),
+				Error::<Test>::InvalidBoostDuration
+			);
+		}
+	});
+}
+
+#[test]
+fn a_boost_is_paid_for() {
+	with_alice_in_munich().build_and_execute(|| {
 		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&ALICE, 3);
 		assert_noop!(
 			Registry::boost(RuntimeOrigin::signed(ALICE), cell("u281"), 50),

@@ -209,23 +209,42 @@ fn a_utc_offset_beyond_14_hours_is_refused() {
 }
 
 #[test]
-fn needs_an_active_did_once_and_room() {
+fn registering_needs_an_active_did() {
 	test(|| {
 		assert_noop!(
 			Registry::register(RuntimeOrigin::signed(NO_DID), profile("a", &["x"], munich())),
 			Error::<Test>::NoActiveDid
 		);
-		register_in_munich(ALICE);
+	});
+}
+
+#[test]
+fn an_account_registers_once() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			Registry::register(RuntimeOrigin::signed(ALICE), profile("a", &["x"], munich())),
 			Error::<Test>::AlreadyRegistered
 		);
-		register_in_munich(BOB);
-		register_in_munich(CHARLIE);
+	});
+}
+
+#[test]
+fn a_full_cell_takes_no_more_ailocks() {
+	test(|| {
+		// MAX_PER_CELL is 3 in the mock.
+		for who in [ALICE, BOB, CHARLIE] {
+			register_in_munich(who);
+		}
 		assert_noop!(
 			Registry::register(RuntimeOrigin::signed(DAVE), profile("d", &["x"], munich())),
 			Error::<Test>::CellFull
 		);
+	});
+}
+
+#[test]
+fn registering_needs_a_signed_origin() {
+	test(|| {
 		assert_noop!(
 			Registry::register(RuntimeOrigin::root(), profile("d", &["x"], munich())),
 			sp_runtime::DispatchError::BadOrigin

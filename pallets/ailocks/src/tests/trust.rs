@@ -16,27 +16,52 @@ fn trusts_and_pays_per_entry() {
 }
 
 #[test]
-fn errors() {
+fn only_a_registered_ailock_trusts() {
 	test(|| {
 		assert_noop!(
 			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),
 			Error::<Test>::NotRegistered
 		);
-		register_in_munich(ALICE);
+	});
+}
+
+#[test]
+fn an_ailock_does_not_trust_itself() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			Registry::trust(RuntimeOrigin::signed(ALICE), ALICE),
 			Error::<Test>::CannotListSelf
 		);
+	});
+}
+
+#[test]
+fn an_account_is_trusted_once() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		assert_noop!(
 			Registry::trust(RuntimeOrigin::signed(ALICE), BOB),
 			Error::<Test>::AlreadyTrusted
 		);
+	});
+}
+
+#[test]
+fn a_blocked_account_is_not_trusted() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_ok!(Registry::block(RuntimeOrigin::signed(ALICE), CHARLIE));
 		assert_noop!(
 			Registry::trust(RuntimeOrigin::signed(ALICE), CHARLIE),
 			Error::<Test>::AccountBlocked
 		);
+	});
+}
+
+#[test]
+fn the_trusted_list_is_bounded() {
+	with_alice_in_munich().build_and_execute(|| {
+		// MAX_LIST is 2 in the mock.
+		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), BOB));
 		assert_ok!(Registry::trust(RuntimeOrigin::signed(ALICE), DAVE));
 		assert_noop!(Registry::trust(RuntimeOrigin::signed(ALICE), 77), Error::<Test>::ListFull);
 	});

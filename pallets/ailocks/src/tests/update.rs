@@ -61,25 +61,44 @@ fn forgets_experience_of_dropped_skills() {
 }
 
 #[test]
-fn errors() {
+fn only_a_registered_ailock_is_updated() {
 	test(|| {
 		assert_noop!(
 			Registry::update(RuntimeOrigin::signed(ALICE), profile("a", &["x"], munich())),
 			Error::<Test>::NotRegistered
 		);
-		register_in_munich(ALICE);
+	});
+}
+
+#[test]
+fn an_update_keeps_a_skill() {
+	with_alice_in_munich().build_and_execute(|| {
 		assert_noop!(
 			Registry::update(RuntimeOrigin::signed(ALICE), profile("a", &[], munich())),
 			Error::<Test>::NoSkills
 		);
-		register_in_munich(BOB);
-		register_in_munich(CHARLIE);
+	});
+}
+
+#[test]
+fn an_ailock_does_not_move_into_a_full_cell() {
+	test(|| {
+		// MAX_PER_CELL is 3 in the mock: Munich is full.
+		for who in [ALICE, BOB, CHARLIE] {
+			register_in_munich(who);
+		}
 		let berlin = located(SharingLevel::City, Some("u33db"), Some(b"DE"));
 		assert_ok!(Registry::register(RuntimeOrigin::signed(DAVE), profile("d", &["x"], berlin)));
 		assert_noop!(
 			Registry::update(RuntimeOrigin::signed(DAVE), profile("d", &["x"], munich())),
 			Error::<Test>::CellFull
 		);
+	});
+}
+
+#[test]
+fn a_larger_profile_needs_its_deposit() {
+	with_alice_in_munich().build_and_execute(|| {
 		let mut long = profile("a", &["x"], munich());
 		long.name = BoundedVec::truncate_from(vec![b'n'; MAX_NAME_LENGTH as usize]);
 		long.skills = tags(&["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b1", "b2"]);

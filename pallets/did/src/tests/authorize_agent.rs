@@ -63,10 +63,15 @@ fn authorizing_again_replaces_the_delegation_without_another_deposit() {
 }
 
 #[test]
-fn checks_the_agent() {
+fn only_a_stored_did_authorizes_agents() {
 	test(|| {
 		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::DidNotFound);
-		create_did(ALICE);
+	});
+}
+
+#[test]
+fn only_the_controller_authorizes_agents() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			crate::TestAgentConsent::authorize::<Test>(
 				RuntimeOrigin::signed(BOB),
@@ -79,8 +84,19 @@ fn checks_the_agent() {
 			),
 			Error::<Test>::NotController
 		);
+	});
+}
+
+#[test]
+fn the_owner_is_not_its_own_agent() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(authorize(ALICE, &["Market"], 10, 100), Error::<Test>::AgentIsOwner);
-		create_did(BOB);
+	});
+}
+
+#[test]
+fn an_agent_key_serves_one_did() {
+	ExtBuilder::default().with_did(ALICE).with_did(BOB).build_and_execute(|| {
 		assert_ok!(crate::TestAgentConsent::authorize::<Test>(
 			RuntimeOrigin::signed(BOB),
 			BOB,
@@ -95,14 +111,40 @@ fn checks_the_agent() {
 }
 
 #[test]
-fn checks_the_scope_period_and_expiry() {
+fn a_scope_names_at_least_one_call() {
 	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(authorize(AGENT, &[], 10, 100), Error::<Test>::EmptyScope);
-		assert_noop!(authorize(AGENT, &["Markets"], 10, 100), Error::<Test>::UnknownScopeCall);
-		assert_noop!(authorize(AGENT, &["Market.steal"], 10, 100), Error::<Test>::UnknownScopeCall);
-		assert_noop!(authorize(AGENT, &["Did"], 10, 100), Error::<Test>::ScopeNotDelegable);
-		assert_noop!(authorize(AGENT, &["Did.add_key"], 10, 100), Error::<Test>::ScopeNotDelegable);
+	});
+}
+
+#[test]
+fn a_scope_names_pallets_and_calls_that_exist() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
+		for entry in ["Markets", "Market.steal"] {
+			assert_noop!(authorize(AGENT, &[entry], 10, 100), Error::<Test>::UnknownScopeCall);
+		}
+	});
+}
+
+#[test]
+fn the_did_pallet_is_never_delegated() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
+		for entry in ["Did", "Did.add_key"] {
+			assert_noop!(authorize(AGENT, &[entry], 10, 100), Error::<Test>::ScopeNotDelegable);
+		}
+	});
+}
+
+#[test]
+fn a_spending_period_is_at_least_a_block() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(authorize(AGENT, &["Market"], 0, 100), Error::<Test>::ZeroPeriod);
+	});
+}
+
+#[test]
+fn a_delegation_expires_in_the_future() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		System::set_block_number(100);
 		assert_noop!(authorize(AGENT, &["Market"], 10, 100), Error::<Test>::ExpiryInPast);
 	});

@@ -58,22 +58,38 @@ fn releases_everything_and_revokes_agents() {
 }
 
 #[test]
-fn errors() {
+fn only_a_stored_did_is_deactivated() {
 	test(|| {
 		assert_noop!(
 			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),
 			Error::<Test>::DidNotFound
 		);
-		create_did(ALICE);
+	});
+}
+
+#[test]
+fn only_the_controller_deactivates() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::deactivate(RuntimeOrigin::signed(BOB), ALICE),
 			Error::<Test>::NotController
 		);
-		create_did(IN_USE);
+	});
+}
+
+#[test]
+fn a_did_in_use_stays_active() {
+	ExtBuilder::default().with_did(IN_USE).build_and_execute(|| {
 		assert_noop!(
 			Did::deactivate(RuntimeOrigin::signed(IN_USE), IN_USE),
 			Error::<Test>::DidInUse
 		);
+	});
+}
+
+#[test]
+fn a_did_is_deactivated_once() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE));
 		assert_noop!(
 			Did::deactivate(RuntimeOrigin::signed(ALICE), ALICE),

@@ -29,25 +29,48 @@ fn replaces_a_key_keeping_its_relationship() {
 }
 
 #[test]
-fn errors() {
+fn only_a_stored_did_rotates_keys() {
 	test(|| {
 		assert_noop!(
 			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, sr(5)),
 			Error::<Test>::DidNotFound
 		);
-		create_did(ALICE);
+	});
+}
+
+#[test]
+fn only_the_controller_rotates_keys() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::rotate_key(RuntimeOrigin::signed(BOB), ALICE, 0, sr(5)),
 			Error::<Test>::NotController
 		);
+	});
+}
+
+#[test]
+fn only_a_listed_key_is_rotated() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 7, sr(5)),
 			Error::<Test>::KeyNotFound
 		);
+	});
+}
+
+#[test]
+fn a_signing_key_is_not_replaced_by_an_agreement_key() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_noop!(
 			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, x25519(5)),
 			Error::<Test>::KeyTypeNotAllowed
 		);
+	});
+}
+
+#[test]
+fn a_key_is_listed_once() {
+	ExtBuilder::default().with_did(ALICE).build_and_execute(|| {
 		assert_ok!(Did::add_key(RuntimeOrigin::signed(ALICE), ALICE, sr(8), Authentication));
 		assert_noop!(
 			Did::rotate_key(RuntimeOrigin::signed(ALICE), ALICE, 0, sr(8)),

@@ -2,25 +2,12 @@
 //! kept from cancellation and expiry.
 
 use super::*;
-use crate::{Chains, Error, Event};
+use crate::{Error, Event};
 use ailock_primitives::traits::{AuctionLot, AuctionableIntents, IntentLifecycle};
 use frame_support::assert_noop;
 
 fn lots(intent: IntentId) -> Vec<AuctionLot<Balance, u64>> {
 	<Intents as AuctionableIntents<_, _, _>>::offering(intent).expect("stored").lots
-}
-
-/// ALICE's conference (root 0) with its five steps (1 to 5; venue and speakers ready).
-fn conference_chain() -> (IntentId, Vec<IntentId>) {
-	let root = post(ALICE, conference(8_000));
-	assert_ok!(Intents::propose_chain(
-		RuntimeOrigin::signed(ALICE),
-		root,
-		BoundedVec::truncate_from(conference_steps()),
-		None
-	));
-	let ids = Chains::<Test>::get(root).expect("chain").steps.iter().map(|s| s.intent).collect();
-	(root, ids)
 }
 
 #[test]

@@ -41,18 +41,6 @@ fn cancelling_a_root_cancels_its_unawarded_steps() {
 	});
 }
 
-/// The conference root with its five steps proposed.
-fn chain_root() -> IntentId {
-	let root = post(ALICE, conference(8_000));
-	assert_ok!(Intents::propose_chain(
-		RuntimeOrigin::signed(ALICE),
-		root,
-		BoundedVec::truncate_from(conference_steps()),
-		None
-	));
-	root
-}
-
 #[test]
 fn only_a_stored_intent_is_cancelled() {
 	test(|| {
@@ -87,7 +75,7 @@ fn awarded_work_is_not_cancelled() {
 #[test]
 fn a_chain_step_is_cancelled_through_its_chain() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		let first_step = Chains::<Test>::get(root).expect("chain").steps[0].intent;
 		assert_noop!(
 			Intents::cancel_intent(RuntimeOrigin::signed(ALICE), first_step),
@@ -99,7 +87,7 @@ fn a_chain_step_is_cancelled_through_its_chain() {
 #[test]
 fn a_chain_with_an_awarded_step_is_not_cancelled() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		let first_step = Chains::<Test>::get(root).expect("chain").steps[0].intent;
 		assert_ok!(<Intents as IntentLifecycle<_>>::award(first_step, &BOB));
 		assert_noop!(

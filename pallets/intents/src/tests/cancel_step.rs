@@ -3,21 +3,10 @@ use crate::{Chains, Error};
 use ailock_primitives::traits::IntentLifecycle;
 use frame_support::assert_noop;
 
-fn chain_root() -> IntentId {
-	let root = post(ALICE, conference(8_000));
-	assert_ok!(Intents::propose_chain(
-		RuntimeOrigin::signed(ALICE),
-		root,
-		BoundedVec::truncate_from(conference_steps()),
-		None
-	));
-	root
-}
-
 #[test]
 fn cancels_a_leaf_step_and_releases_its_deposit() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		let leaf = Chains::<Test>::get(root).expect("chain").steps[4].intent;
 		let before = held_for_intents(ALICE);
 		let deposit = intent(leaf).deposit;
@@ -31,7 +20,7 @@ fn cancels_a_leaf_step_and_releases_its_deposit() {
 #[test]
 fn only_the_owner_cancels_a_step() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(BOB), root, 4),
 			Error::<Test>::NotOwner
@@ -42,7 +31,7 @@ fn only_the_owner_cancels_a_step() {
 #[test]
 fn only_a_step_of_the_chain_is_cancelled() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(ALICE), root, 9),
 			Error::<Test>::StepNotFound
@@ -53,7 +42,7 @@ fn only_a_step_of_the_chain_is_cancelled() {
 #[test]
 fn a_step_others_depend_on_stays() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		assert_noop!(
 			Intents::cancel_step(RuntimeOrigin::signed(ALICE), root, 0),
 			Error::<Test>::StepHasDependents
@@ -64,7 +53,7 @@ fn a_step_others_depend_on_stays() {
 #[test]
 fn an_awarded_step_is_not_cancelled() {
 	test(|| {
-		let root = chain_root();
+		let (root, _) = conference_chain();
 		let speakers = Chains::<Test>::get(root).expect("chain").steps[1].intent;
 		assert_ok!(<Intents as IntentLifecycle<_>>::award(speakers, &BOB));
 		assert_noop!(

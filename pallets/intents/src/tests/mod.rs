@@ -97,6 +97,20 @@ pub fn conference_steps() -> Vec<StepInputOf<Test>> {
 	]
 }
 
+/// ALICE's conference (a new root) with its five steps proposed: the root and the steps'
+/// intents in step order (venue and speakers ready).
+pub fn conference_chain() -> (IntentId, Vec<IntentId>) {
+	let root = post(ALICE, conference(8_000));
+	assert_ok!(Intents::propose_chain(
+		RuntimeOrigin::signed(ALICE),
+		root,
+		BoundedVec::truncate_from(conference_steps()),
+		None
+	));
+	let steps = crate::Chains::<Test>::get(root).expect("chain");
+	(root, steps.steps.iter().map(|s| s.intent).collect())
+}
+
 pub fn conference(budget: Balance) -> DetailsOf<Test> {
 	let mut details = translation(budget);
 	details.title = BoundedVec::truncate_from(b"Organise a tech conference in Berlin".to_vec());

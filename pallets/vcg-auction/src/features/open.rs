@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 			AuctionOfIntent::<T>::insert(lot.intent, id);
 		}
 		// The footprint is the auction's own fields; the ticket is stored beside them.
-		let footprint = Footprint::from_encodable(&(
+		let footprint = Footprint::from_encodable((
 			&actor.owner,
 			intent,
 			&lots,
