@@ -128,6 +128,10 @@ pub type OpenedEscrows = StorageValue<
 	alloc::vec::Vec<EscrowTerms<AccountId, Balance, crate::AwardedIntents<Test>>>,
 >;
 
+/// A provider whose escrow the stand-in refuses to open.
+#[frame_support::storage_alias]
+pub type RefusedProvider = StorageValue<MockMarket, AccountId>;
+
 /// The intents pallet's part: what can be auctioned, and the status changes.
 pub struct MockMarket;
 
@@ -225,6 +229,9 @@ impl EscrowOpener<AccountId, Balance, crate::AwardedIntents<Test>> for MockMarke
 	fn open_escrow(
 		terms: &EscrowTerms<AccountId, Balance, crate::AwardedIntents<Test>>,
 	) -> DispatchResult {
+		if RefusedProvider::get() == Some(terms.provider) {
+			return Err(DispatchError::Other("escrow refused"));
+		}
 		OpenedEscrows::append(terms.clone());
 		Ok(())
 	}

@@ -193,6 +193,39 @@ fn an_auction_without_reveals_fails_and_reopens_its_lots() {
 }
 
 #[test]
+fn a_winner_whose_escrow_cannot_open_is_dropped_and_the_rest_settles() {
+	berlin_chain().build_and_execute(|| {
+		let id = open_with(0, same_city_bonus());
+		commit(id, MUNICH, 0b001, 600);
+		commit(id, TOKYO, 0b010, 600);
+		run_to(REVEALS_FROM);
+		reveal(id, MUNICH, 0b001, 600);
+		reveal(id, TOKYO, 0b010, 600);
+		RefusedProvider::put(TOKYO);
+		settle();
+		// Munich's lot is awarded; Tokyo's goes back to open with step 3's, nothing of it
+		// half-awarded, its bond released and nothing held for it.
+		assert_eq!((status(1), status(2), status(3)), (Some(Some(MUNICH)), None, None));
+		assert_eq!(held(HoldReason::Bond, TOKYO), 0);
+		assert_eq!(held(HoldReason::Payment, REQUESTER), 1_000);
+		assert_eq!(OpenedEscrows::get().map(|e| e.len()), Some(1));
+		System::assert_has_event(
+			Event::Awarded {
+				auction: id,
+				winners: BoundedVec::truncate_from(vec![Award {
+					bidder: MUNICH,
+					bundle: 0b001,
+					bid: 600,
+					payment: 1_000,
+				}]),
+				unawarded: BoundedVec::truncate_from(vec![2, 3]),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
 fn settlement_waits_for_the_end_of_the_reveal_period() {
 	munich_translation().build_and_execute(|| {
 		let id = open_with(0, same_city_bonus());
