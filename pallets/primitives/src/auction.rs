@@ -149,6 +149,22 @@ pub struct BidderProfile<'a> {
 	pub reputation: Perbill,
 }
 
+impl<Skills, Languages> PriorityFactors<Skills, Languages> {
+	/// The same factors with plain lists (as stored lists become for runtime APIs).
+	pub fn into_lists(self) -> FactorLists
+	where
+		Skills: Into<Vec<(Tag, u16)>>,
+		Languages: Into<Vec<(LanguageCode, u16)>>,
+	{
+		PriorityFactors {
+			location: self.location,
+			skills: self.skills.into(),
+			languages: self.languages.into(),
+			reputation: self.reputation,
+		}
+	}
+}
+
 impl<Skills, Languages> PriorityFactors<Skills, Languages>
 where
 	Skills: AsRef<[(Tag, u16)]>,
@@ -267,14 +283,19 @@ pub fn all_steps(steps: usize) -> BundleMask {
 	}
 }
 
-/// The sum of the reserves of the steps in `bundle`.
-pub fn bundle_reserve(reserves: &[u128], bundle: BundleMask) -> u128 {
-	reserves
-		.iter()
+/// The items of `steps` (an auction's lots, or their reserves) that `bundle` names, in order.
+pub fn in_bundle<I: IntoIterator>(steps: I, bundle: BundleMask) -> impl Iterator<Item = I::Item> {
+	steps
+		.into_iter()
 		.take(MAX_STEPS)
 		.enumerate()
-		.filter(|(j, _)| bundle & (1 << j) != 0)
-		.fold(0u128, |sum, (_, reserve)| sum.saturating_add(*reserve))
+		.filter(move |(j, _)| bundle & (1 << j) != 0)
+		.map(|(_, step)| step)
+}
+
+/// The sum of the reserves of the steps in `bundle`.
+pub fn bundle_reserve(reserves: &[u128], bundle: BundleMask) -> u128 {
+	in_bundle(reserves, bundle).fold(0u128, |sum, reserve| sum.saturating_add(*reserve))
 }
 
 /// Whether a bid on `bundle` at `price` can enter an auction of `reserves`: the checks reveal

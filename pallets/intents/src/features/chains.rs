@@ -112,10 +112,7 @@ impl<T: Config> Pallet<T> {
 		Self::owned_intent(&owner, root)?;
 		let chain = Chains::<T>::get(root).ok_or(Error::<T>::ChainNotFound)?;
 		let target = chain.steps.get(usize::from(step)).ok_or(Error::<T>::StepNotFound)?;
-		ensure!(
-			!Intents::<T>::get(target.intent).is_some_and(|i| i.status == IntentStatus::Auctioning),
-			Error::<T>::InAuction
-		);
+		ensure!(!Self::in_auction(target.intent), Error::<T>::InAuction);
 		ensure!(
 			matches!(target.state, StepState::Waiting | StepState::Ready)
 				&& Intents::<T>::get(target.intent).is_some_and(|i| i.status.is_open()),

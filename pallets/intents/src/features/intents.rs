@@ -152,7 +152,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let intent = Self::owned_intent(&owner, id)?;
 		ensure!(intent.step_of.is_none(), Error::<T>::IsChainStep);
-		ensure!(intent.status != IntentStatus::Auctioning, Error::<T>::InAuction);
+		ensure!(!Self::in_auction(id), Error::<T>::InAuction);
 		ensure!(intent.status.is_open(), Error::<T>::NotOpen);
 		let mut cancelled = 0u32;
 		if let Some(chain) = Chains::<T>::get(id) {
@@ -163,11 +163,7 @@ impl<T: Config> Pallet<T> {
 				)),
 				Error::<T>::NotOpen
 			);
-			ensure!(
-				!chain.steps.iter().any(|s| Intents::<T>::get(s.intent)
-					.is_some_and(|i| i.status == IntentStatus::Auctioning)),
-				Error::<T>::InAuction
-			);
+			ensure!(!chain.steps.iter().any(|s| Self::in_auction(s.intent)), Error::<T>::InAuction);
 			for step in chain.steps.iter().filter(|s| s.state != StepState::Cancelled) {
 				Self::end_intent(step.intent, IntentStatus::Cancelled);
 				cancelled = cancelled.saturating_add(1);
@@ -176,6 +172,11 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::end_intent(id, IntentStatus::Cancelled);
 		Ok(cancelled)
+	}
+
+	/// Whether `id` is in an auction: it then ends only with the auction.
+	pub(crate) fn in_auction(id: IntentId) -> bool {
+		Intents::<T>::get(id).is_some_and(|i| i.status == IntentStatus::Auctioning)
 	}
 
 	/// Ends an intent for good with `status`: out of discovery and storage, deposit released.

@@ -3,3 +3,4 @@
 mod bids;
 mod open;
 mod settle;
+mod views;

@@ -112,13 +112,7 @@ impl<T: Config> Pallet<T> {
 		winners.sort_by_key(|w| w.bundle.trailing_zeros());
 
 		let lot_intents = |mask: mechanism::BundleMask| -> Vec<IntentId> {
-			auction
-				.lots
-				.iter()
-				.enumerate()
-				.filter(|(j, _)| mask & (1 << j) != 0)
-				.map(|(_, lot)| lot.intent)
-				.collect()
+			mechanism::in_bundle(&auction.lots, mask).map(|lot| lot.intent).collect()
 		};
 		let mut paid = BalanceOf::<T>::zero();
 		let mut unawarded_mask = unawarded_mask;
